@@ -1,0 +1,54 @@
+import type { Clock, IdSource } from './platform/clock';
+import { openVault } from './platform/vault';
+import { openDatabase, type CleraDatabase } from './store/db';
+import { createKeyRepository } from './store/key-repository';
+import { createSettingsRepository } from './store/settings-repository';
+import { createConversationRepository } from './store/conversation-repository';
+import { createPortServer, type ServerPort } from './background/port-server';
+import { createRequestHandlers } from './background/handlers';
+import { PORT_NAME, type PushEvent } from './protocol/messages';
+
+/** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
+export interface BackgroundPlatform {
+  extensionId: string;
+  fetch: typeof fetch;
+  clock: Clock;
+  ids: IdSource;
+  keepAlive: (work: Promise<unknown>) => void;
+  onConnect: (listener: (port: ServerPort) => void) => void;
+  log: (level: 'info' | 'warn', message: string, details?: Record<string, unknown>) => void;
+  database?: CleraDatabase;
+}
+
+/** The composition root: wires store, clients, services and the protocol. Nothing here runs at import time. */
+export function createBackgroundApp(platform: BackgroundPlatform) {
+  const db = platform.database ?? openDatabase();
+  let broadcast: (event: PushEvent) => void = () => undefined;
+
+  const started = (async () => {
+    const vault = await openVault(createKeyRepository(db));
+    const settings = createSettingsRepository(db, vault, platform.clock);
+    const conversations = createConversationRepository(db, platform.clock, platform.ids);
+    const created = createRequestHandlers({ settings, conversations, platform, broadcast: (event) => { broadcast(event); } });
+    const recovered = await created.chat.recoverInterrupted();
+    if (recovered > 0) platform.log('info', `Marked ${recovered} unfinished answer(s) as interrupted after a restart.`);
+    return created.handlers;
+  })();
+  started.catch((error: unknown) => {
+    platform.log('warn', 'The background failed to start.', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  });
+
+  // The port server exists from the first moment, so a port that wakes the worker gets its listeners attached
+  // synchronously and no message is lost while the database opens; requests wait for the handlers.
+  const server = createPortServer({
+    extensionId: platform.extensionId,
+    portName: PORT_NAME,
+    handlers: started,
+    onRefused: (sender) => { platform.log('warn', 'Refused a connection that is not from one of Clera’s own pages.', { url: sender?.url ?? 'unknown' }); },
+  });
+  broadcast = (event) => { server.broadcast(event); };
+  platform.onConnect((port) => { server.accept(port); });
+
+  const ready = started.then(() => undefined);
+  return { ready, db, get refusedConnections() { return server.refused; } };
+}

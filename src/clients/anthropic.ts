@@ -1,0 +1,53 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { AppError, isAbortError, upstreamError } from '../protocol/errors';
+
+export interface AnthropicOptions {
+  apiKey: string;
+  baseURL: string;
+  fetch?: typeof fetch;
+  /** The SDK's own retries for idempotent model calls (429, 5xx, connection errors); it honours retry-after. */
+  maxRetries?: number;
+  timeoutMs?: number;
+}
+
+/** The Anthropic SDK as the extension uses it: called directly from the worker, so the browser header is required. */
+export function createAnthropic(options: AnthropicOptions): Anthropic {
+  return new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    dangerouslyAllowBrowser: true,
+    maxRetries: options.maxRetries ?? 2,
+    timeout: options.timeoutMs ?? 120_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}
+
+/** Turns what the SDK throws into an error grouped by who is at fault, with words a user can act on. */
+export function anthropicError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isAbortError(error)) return new AppError({ kind: 'cancelled', code: 'cancelled', message: 'Stopped.', retryable: true });
+  if (error instanceof Anthropic.AuthenticationError || error instanceof Anthropic.PermissionDeniedError) {
+    return new AppError({ kind: 'configuration', code: 'anthropic-auth', message: 'Anthropic rejected the API key. Check it in Settings.', cause: error });
+  }
+  if (error instanceof Anthropic.NotFoundError) {
+    return new AppError({ kind: 'configuration', code: 'anthropic-model', message: 'Anthropic does not know the chosen model. Pick another in Settings.', cause: error });
+  }
+  if (error instanceof Anthropic.RateLimitError) {
+    return upstreamError('anthropic-rate-limit', 'Anthropic is rate-limiting requests right now.', { retryable: true, cause: error });
+  }
+  if (error instanceof Anthropic.BadRequestError) {
+    return new AppError({ kind: 'internal', code: 'anthropic-bad-request', message: `Anthropic refused the request: ${error.message}`, cause: error });
+  }
+  if (error instanceof Anthropic.APIConnectionError) {
+    return upstreamError('anthropic-unreachable', 'Could not reach Anthropic. Check your connection.', { retryable: true, cause: error });
+  }
+  if (error instanceof Anthropic.APIError) {
+    const overloaded = error.status === 529 || /overloaded/i.test(error.message);
+    return upstreamError(overloaded ? 'anthropic-overloaded' : 'anthropic-error', overloaded ? 'Anthropic is overloaded right now.' : `Anthropic failed: ${error.message}`, {
+      retryable: true,
+      cause: error,
+    });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return upstreamError('anthropic-error', `The answer stream broke off: ${message}`, { retryable: true, cause: error });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { errorInfoSchema } from './errors';
+
+export const messageRoles = ['user', 'assistant', 'notice'] as const;
+export const messageStatuses = ['complete', 'streaming', 'interrupted', 'stopped', 'error'] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+export const chatMessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  seq: z.number().int(),
+  role: z.enum(messageRoles),
+  text: z.string(),
+  status: z.enum(messageStatuses),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  error: errorInfoSchema.optional(),
+  meta: z
+    .object({
+      agent: z.string().optional(),
+      runId: z.string().optional(),
+      citations: z.array(z.object({ url: z.string(), title: z.string() })).optional(),
+      disclosure: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const conversationSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;

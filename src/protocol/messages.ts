@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { chatMessageSchema, conversationSchema } from './conversation';
+import { errorInfoSchema } from './errors';
+import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
+
+/**
+ * The one contract between the extension's pages and the background, over a long-lived port.
+ * Pages send requests (each with an id); the background answers each with a `response` event and pushes
+ * noun-verb events (`run-start`, `text-delta`, …) as work proceeds. Both sides validate what arrives.
+ */
+export const PORT_NAME = 'clera';
+
+const id = z.string().min(1).max(100);
+const text = z.string().max(20_000);
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ id, type: z.literal('session-open'), conversationId: id.optional() }),
+  z.object({ id, type: z.literal('chat-send'), conversationId: id.optional(), text: text.min(1) }),
+  z.object({ id, type: z.literal('chat-stop'), conversationId: id }),
+  z.object({ id, type: z.literal('chat-retry'), conversationId: id, messageId: id }),
+  z.object({ id, type: z.literal('chat-new') }),
+  z.object({ id, type: z.literal('conversation-open'), conversationId: id }),
+  z.object({ id, type: z.literal('conversation-list') }),
+  z.object({ id, type: z.literal('conversation-delete'), conversationId: id }),
+  z.object({ id, type: z.literal('settings-get') }),
+  z.object({ id, type: z.literal('settings-save'), settings: settingsSchema, secrets: secretsPatchSchema }),
+  z.object({ id, type: z.literal('connection-test') }),
+]);
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+/** A request as a page writes it: the transport adds the id. */
+export type RequestBody<T extends RequestType = RequestType> = T extends RequestType ? Omit<Extract<Request, { type: T }>, 'id'> : never;
+
+export const connectionCheckSchema = z.object({
+  service: z.enum(['anthropic', 'alpaca-trading', 'alpaca-data']),
+  label: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+});
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+export const sessionSchema = z.object({
+  conversation: conversationSchema,
+  messages: z.array(chatMessageSchema),
+  running: z.boolean(),
+  mode: z.enum(tradingModes),
+  configured: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const settingsViewSchema = z.object({ settings: settingsSchema, secrets: secretsStatusSchema });
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+/** What each request answers with when it succeeds. */
+export const responseSchemas = {
+  'session-open': sessionSchema,
+  'chat-send': z.object({ conversationId: id, messageId: id }),
+  'chat-stop': z.object({ stopped: z.boolean() }),
+  'chat-retry': z.object({ conversationId: id, messageId: id }),
+  'chat-new': sessionSchema,
+  'conversation-open': sessionSchema,
+  'conversation-list': z.object({ conversations: z.array(conversationSchema) }),
+  'conversation-delete': z.object({ deleted: z.boolean() }),
+  'settings-get': settingsViewSchema,
+  'settings-save': settingsViewSchema,
+  'connection-test': z.object({ checks: z.array(connectionCheckSchema) }),
+} satisfies Record<RequestType, z.ZodType>;
+export type ResponseData<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;
+
+export const responseEventSchema = z.discriminatedUnion('ok', [
+  z.object({ type: z.literal('response'), requestId: id, ok: z.literal(true), data: z.unknown() }),
+  z.object({ type: z.literal('response'), requestId: id, ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export const pushEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message-upsert'), message: chatMessageSchema }),
+  z.object({ type: z.literal('run-start'), conversationId: id, messageId: id }),
+  z.object({ type: z.literal('text-delta'), conversationId: id, messageId: id, text: z.string() }),
+  z.object({ type: z.literal('activity'), conversationId: id, label: z.string() }),
+  z.object({ type: z.literal('run-end'), conversationId: id, messageId: id }),
+  z.object({ type: z.literal('run-error'), conversationId: id, messageId: id, error: errorInfoSchema }),
+  z.object({ type: z.literal('conversations-changed') }),
+  z.object({ type: z.literal('settings-changed'), mode: z.enum(tradingModes), configured: z.boolean() }),
+]);
+export const eventSchema = z.union([responseEventSchema, pushEventSchema]);
+export type Event = z.infer<typeof eventSchema>;
+export type PushEvent = z.infer<typeof pushEventSchema>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** Base URLs must be https, or http on loopback (local gateways and the test simulators). Empty means "the default". */
+const baseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    if (value === '') return true;
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'https:') return true;
+      return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+    } catch {
+      return false;
+    }
+  }, 'Use an https:// URL, or http://127.0.0.1 or http://localhost for a local gateway.')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const modelId = z.string().trim().min(1, 'Enter a model id.').max(100).regex(/^[\w.:-]+$/, 'A model id has letters, digits, dots, dashes or colons.');
+
+export const tradingModes = ['paper', 'live'] as const;
+export type TradingMode = (typeof tradingModes)[number];
+export const rebalanceTargets = ['conservative', 'balanced', 'aggressive'] as const;
+
+export const DEFAULT_MODELS = { supervisor: 'claude-sonnet-5', specialist: 'claude-haiku-4-5' } as const;
+
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  tradingMode: z.enum(tradingModes).default('paper'),
+  /** When the user confirmed switching to live trading; required for live mode. */
+  liveConfirmedAt: z.string().nullable().default(null),
+  models: z
+    .object({
+      supervisor: modelId.default(DEFAULT_MODELS.supervisor),
+      specialist: modelId.default(DEFAULT_MODELS.specialist),
+      fallback: z.union([modelId, z.literal('')]).default(''),
+    })
+    .default({ supervisor: DEFAULT_MODELS.supervisor, specialist: DEFAULT_MODELS.specialist, fallback: '' }),
+  baseUrls: z
+    .object({ anthropic: baseUrl.default(''), alpacaTrading: baseUrl.default(''), alpacaData: baseUrl.default('') })
+    .default({ anthropic: '', alpacaTrading: '', alpacaData: '' }),
+  marketDataFeed: z.enum(['iex', 'sip', 'delayed_sip']).default('iex'),
+  webResearch: z.boolean().default(false),
+  rebalanceTarget: z.enum(rebalanceTargets).default('balanced'),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const defaultSettings = (): Settings => settingsSchema.parse({});
+
+export const secretNames = ['anthropicApiKey', 'alpacaKeyId', 'alpacaSecretKey'] as const;
+export type SecretName = (typeof secretNames)[number];
+const secretValue = z.string().trim().max(500).regex(/^[\x21-\x7e]*$/, 'Keys contain no spaces or special characters.');
+export const secretsSchema = z.object({ anthropicApiKey: secretValue, alpacaKeyId: secretValue, alpacaSecretKey: secretValue });
+export type Secrets = z.infer<typeof secretsSchema>;
+/** A save carries only the secrets the user typed; absent ones keep their stored value. */
+export const secretsPatchSchema = secretsSchema.partial();
+export type SecretsPatch = z.infer<typeof secretsPatchSchema>;
+/** What the pages may see of the secrets: whether each is set, and a short hint, never the value. */
+export const secretsStatusSchema = z.record(z.enum(secretNames), z.object({ set: z.boolean(), hint: z.string() }));
+export type SecretsStatus = z.infer<typeof secretsStatusSchema>;
+
+export const OFFICIAL_URLS = {
+  anthropic: 'https://api.anthropic.com',
+  alpacaPaper: 'https://paper-api.alpaca.markets',
+  alpacaLive: 'https://api.alpaca.markets',
+  alpacaData: 'https://data.alpaca.markets',
+} as const;
+
+export interface Endpoints {
+  anthropic: string;
+  alpacaTrading: string;
+  alpacaData: string;
+}
+
+export function resolveEndpoints(settings: Settings): Endpoints {
+  return {
+    anthropic: settings.baseUrls.anthropic || OFFICIAL_URLS.anthropic,
+    alpacaTrading: settings.baseUrls.alpacaTrading || (settings.tradingMode === 'live' ? OFFICIAL_URLS.alpacaLive : OFFICIAL_URLS.alpacaPaper),
+    alpacaData: settings.baseUrls.alpacaData || OFFICIAL_URLS.alpacaData,
+  };
+}
+
+/** Live mode is effective only with its explicit confirmation on record. */
+export function effectiveMode(settings: Settings): TradingMode {
+  return settings.tradingMode === 'live' && settings.liveConfirmedAt ? 'live' : 'paper';
+}

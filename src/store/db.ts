@@ -1,0 +1,68 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * The one database. Tables hold plain rows; repositories (the only code that touches tables) validate what they
+ * read back. Each schema change adds a version with an upgrade function; old versions stay listed so an install
+ * of any age upgrades step by step.
+ */
+export interface KeyRow {
+  id: string;
+  key?: CryptoKey;
+  wrapped?: ArrayBuffer;
+  iv?: Uint8Array<ArrayBuffer>;
+}
+export interface SettingsRow {
+  id: 'settings';
+  value: unknown;
+  secrets: Record<string, unknown>;
+  updatedAt: string;
+}
+export interface ConversationRow {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  seq: number;
+  role: string;
+  text: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  error?: unknown;
+  meta?: unknown;
+}
+export interface RunRow {
+  id: string;
+  conversationId: string;
+  status: string;
+  version: number;
+  state: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type CleraDatabase = Dexie & {
+  keys: EntityTable<KeyRow, 'id'>;
+  settings: EntityTable<SettingsRow, 'id'>;
+  conversations: EntityTable<ConversationRow, 'id'>;
+  messages: EntityTable<MessageRow, 'id'>;
+  runs: EntityTable<RunRow, 'id'>;
+};
+
+export const DATABASE_NAME = 'clera';
+
+export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
+  const db = new Dexie(name) as CleraDatabase;
+  db.version(1).stores({
+    keys: 'id',
+    settings: 'id',
+    conversations: 'id, updatedAt',
+    messages: 'id, [conversationId+seq], conversationId',
+    runs: 'id, conversationId, status, updatedAt',
+  });
+  return db;
+}
