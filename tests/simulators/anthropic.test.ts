@@ -541,3 +541,18 @@ describe('Anthropic simulator: scripts', () => {
     expect(sim.requests).toHaveLength(1);
   });
 });
+
+describe('model lookup', () => {
+  it('answers a known model id and 404s an unknown one, behind the same key check', async () => {
+    const sim = await startAnthropicSimulator();
+    try {
+      const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: sim.url, maxRetries: 0 });
+      expect((await client.models.retrieve('claude-sonnet-5')).id).toBe('claude-sonnet-5');
+      await expect(client.models.retrieve('claude-nonexistent')).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+      const wrong = new Anthropic({ apiKey: 'sk-ant-wrong', baseURL: sim.url, maxRetries: 0 });
+      await expect(wrong.models.retrieve('claude-sonnet-5')).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
+    } finally {
+      await sim.close();
+    }
+  });
+});

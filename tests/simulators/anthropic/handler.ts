@@ -5,6 +5,7 @@ import { echoReply } from './default-script';
 import { deliver, sendJson, type Deliverable } from './deliver';
 import { errorBody } from './error-body';
 import { newId } from './ids';
+import { knownModels, modelInfo } from './models';
 import { PromptCache } from './prompt-cache';
 import { seededRandom, type Random } from './random';
 import { checkAccess, checkMessagesBody } from './request-gate';
@@ -43,6 +44,7 @@ export class MessagesHandler {
   readonly aborter = new AbortController();
   script: Script;
   call = 0;
+  models: string[] = [...knownModels];
 
   constructor(
     public apiKey: string,
@@ -85,6 +87,18 @@ export class MessagesHandler {
     if (method === 'OPTIONS') {
       response.writeHead(204, headers);
       response.end();
+      return;
+    }
+    const modelMatch = /^\/v1\/models\/([^/]+)$/.exec(path);
+    if (method === 'GET' && modelMatch?.[1] !== undefined) {
+      const rejection = checkAccess(incoming.headers, this.apiKey);
+      if (rejection !== null) {
+        fail(rejection.status, rejection.errorType, rejection.message);
+        return;
+      }
+      const id = decodeURIComponent(modelMatch[1]);
+      if (this.models.includes(id)) sendJson(response, 200, headers, modelInfo(id));
+      else fail(404, 'not_found_error', `model: ${id}`);
       return;
     }
     if (method !== 'POST' || path !== messagesPath) {
