@@ -1,4 +1,22 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { readStartOptions } from './start-options';
+import { connectBackground, openOptionsPage } from '../shared/runtime';
+import { applyTheme, rememberedTheme } from '../shared/theme';
+import '../shared/base.css';
+import './sidepanel.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Clera</p>);
+if (root) {
+  applyTheme(rememberedTheme());
+  createRoot(root).render(
+    <StrictMode>
+      <App
+        client={connectBackground()}
+        start={readStartOptions(location.search)}
+        platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); } }}
+      />
+    </StrictMode>,
+  );
+}

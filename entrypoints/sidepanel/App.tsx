@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { PortClient } from '@/src/protocol/port-client';
+import { createPanelActions, type PanelActionsDeps } from './panel-actions';
+import { createPanelStore } from './store';
+import type { StartOptions } from './start-options';
+import { PanelContext, usePanel, type PanelContextValue } from './hooks/use-panel';
+import { useSilentRunCheck } from './hooks/use-silent-run-check';
+import { useRefreshOnFocus } from './hooks/use-refresh-on-focus';
+import { PanelHeader } from './components/PanelHeader';
+import { EmptyState } from './components/EmptyState';
+import { ConversationLog } from './components/ConversationLog';
+import { ActivityLine } from './components/ActivityLine';
+import { ErrorAlert } from './components/ErrorAlert';
+import { Composer } from './components/Composer';
+
+export interface AppProps {
+  /** The background's port, or null outside the extension (the panel then shows it is not connected). */
+  client: PortClient | null;
+  /** Start on a conversation and/or with a question typed in (from `?conversation=` and `?q=`). */
+  start: StartOptions;
+  platform: Omit<PanelActionsDeps, 'client' | 'store'>;
+}
+
+export function App({ client, start, platform }: AppProps) {
+  const [panel] = useState<PanelContextValue>(() => {
+    const store = createPanelStore();
+    return { store, actions: createPanelActions({ client, store, ...platform }) };
+  });
+
+  useEffect(() => panel.actions.start(start), [panel, start]);
+  useSilentRunCheck(panel.actions);
+  useRefreshOnFocus(panel.actions);
+
+  return (
+    <PanelContext.Provider value={panel}>
+      <Panel />
+    </PanelContext.Provider>
+  );
+}
+
+function Panel() {
+  const live = usePanel((state) => state.mode === 'live');
+  return (
+    <div className={live ? 'panel panel-live' : 'panel'}>
+      <PanelHeader />
+      <main className="panel-main">
+        <EmptyState />
+        <ConversationLog />
+      </main>
+      <footer className="panel-footer">
+        <ActivityLine />
+        <ErrorAlert />
+        <Composer />
+      </footer>
+    </div>
+  );
+}

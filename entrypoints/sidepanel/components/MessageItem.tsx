@@ -1,0 +1,76 @@
+import { memo } from 'react';
+import type { ChatMessage } from '@/src/protocol/conversation';
+import { usePanel, usePanelActions } from '../hooks/use-panel';
+import { retryableMessageId } from '../store';
+import { CopyButton } from './CopyButton';
+import { MarkdownText } from './MarkdownText';
+
+/** The inline notice for an answer that did not finish, or null for one that did. */
+export function endNotice(message: ChatMessage): string | null {
+  switch (message.status) {
+    case 'error':
+      return message.error?.message ?? 'Something went wrong.';
+    case 'interrupted':
+      return 'Interrupted';
+    case 'stopped':
+      return 'Stopped';
+    case 'complete':
+    case 'streaming':
+      return null;
+  }
+}
+
+/** One message in the log: the user's as plain text, Clera's as Markdown, notices as muted system lines. */
+export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
+  const message = usePanel((state) => state.messages[id]);
+  const canRetry = usePanel((state) => retryableMessageId(state) === id);
+  const actions = usePanelActions();
+  if (!message) return null;
+
+  if (message.role === 'notice') {
+    return (
+      <div className="message message-notice">
+        <p>{message.text}</p>
+      </div>
+    );
+  }
+
+  const streaming = message.status === 'streaming';
+  const notice = endNotice(message);
+  const noticeId = `notice-${message.id}`;
+
+  if (message.role === 'user') {
+    return (
+      <article className="message message-user">
+        <span className="visually-hidden">You said:</span>
+        <div className="bubble">{message.text}</div>
+        <div className="message-tools">
+          <CopyButton text={message.text} />
+        </div>
+      </article>
+    );
+  }
+
+  return (
+    <article className={`message message-assistant${notice ? ' message-ended' : ''}`} aria-busy={streaming || undefined}>
+      <span className="visually-hidden">Clera said:</span>
+      {message.text !== '' && <MarkdownText text={message.text} />}
+      {streaming && <span className="caret" aria-hidden="true" />}
+      {notice !== null && (
+        <div className={message.status === 'error' ? 'message-end message-end-error' : 'message-end'}>
+          <span id={noticeId}>{notice}</span>
+          {canRetry && (
+            <button type="button" className="button button-ghost button-compact" aria-describedby={noticeId} onClick={() => void actions.retry(message.id)}>
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+      {!streaming && message.text !== '' && (
+        <div className="message-tools">
+          <CopyButton text={message.text} />
+        </div>
+      )}
+    </article>
+  );
+});

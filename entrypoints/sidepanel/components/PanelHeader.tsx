@@ -1,0 +1,59 @@
+import { useCallback, useRef } from 'react';
+import { usePanel, usePanelActions } from '../hooks/use-panel';
+import { focusComposer } from '../composer-focus';
+import { ConversationList } from './ConversationList';
+import { ModeBadge } from './ModeBadge';
+import { HistoryIcon, PlusIcon, SettingsIcon } from './Icons';
+
+export function PanelHeader() {
+  const actions = usePanelActions();
+  const open = usePanel((state) => state.conversationsOpen);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  const close = useCallback(() => {
+    actions.closeConversations();
+    toggle.current?.focus();
+  }, [actions]);
+
+  const newChat = async () => {
+    await actions.newChat();
+    focusComposer();
+  };
+
+  return (
+    <header className="panel-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">C</span>
+        <h1 className="brand-name">Clera</h1>
+      </div>
+      <ModeBadge />
+      <div className="header-actions">
+        <button type="button" className="button button-ghost button-compact" onClick={() => void newChat()}>
+          <PlusIcon />
+          <span>New chat</span>
+        </button>
+        <button
+          ref={toggle}
+          type="button"
+          className="icon-button"
+          aria-label="Conversations"
+          title="Conversations"
+          aria-expanded={open}
+          aria-controls={open ? 'conversation-list' : undefined}
+          onClick={() => {
+            if (open) actions.closeConversations();
+            else void actions.openConversations();
+          }}
+        >
+          <HistoryIcon />
+        </button>
+        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => { actions.openSettings(); }}>
+          <SettingsIcon />
+        </button>
+      </div>
+      {open && (
+        <ConversationList onClose={close} />
+      )}
+    </header>
+  );
+}

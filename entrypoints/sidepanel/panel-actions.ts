@@ -1,0 +1,219 @@
+import type { PushEvent } from '@/src/protocol/messages';
+import type { PortClient } from '@/src/protocol/port-client';
+import type { ThemeChoice } from '../shared/theme';
+import { errorMessage } from '../shared/error-message';
+import { applyEvent, applySession, type PanelStore } from './store';
+import type { StartOptions } from './start-options';
+
+export interface PanelActionsDeps {
+  /** The background's port, or null when the page runs outside the extension. */
+  client: PortClient | null;
+  store: PanelStore;
+  openSettings(): void;
+  writeClipboard(text: string): Promise<void>;
+  applyTheme(theme: ThemeChoice): void;
+  now?: () => number;
+}
+
+/** The least time between two refreshes when the panel regains focus. */
+export const REFRESH_EVERY_MS = 3_000;
+
+/** How long a run may stay silent before the panel asks the background how it is doing. */
+export const SILENT_RUN_MS = 20_000;
+
+const NOT_CONNECTED = 'Clera is not connected to its background. Reload the extension and reopen the panel.';
+
+/**
+ * Everything the side panel can do. Each action sends a protocol request and folds the answer into the store;
+ * push events go through the pure `applyEvent` reducer. Request failures become the panel's `lastError`.
+ */
+export function createPanelActions(deps: PanelActionsDeps) {
+  const { client, store } = deps;
+  const now = deps.now ?? Date.now;
+  let lastRefresh = Number.NEGATIVE_INFINITY;
+
+  async function call<T>(work: (client: PortClient) => Promise<T>): Promise<T | undefined> {
+    if (!client) {
+      store.setState({ connection: 'unavailable', lastError: NOT_CONNECTED });
+      return undefined;
+    }
+    try {
+      return await work(client);
+    } catch (error) {
+      store.setState({ lastError: errorMessage(error) });
+      return undefined;
+    }
+  }
+
+  async function open(conversationId?: string): Promise<boolean> {
+    const session = await call((c) => c.request({ type: 'session-open', conversationId }));
+    if (!session) return false;
+    store.setState((state) => ({ ...applySession(state, session), lastEventAt: now() }), true);
+    return true;
+  }
+
+  async function loadTheme(): Promise<void> {
+    if (!client) return;
+    try {
+      const view = await client.request({ type: 'settings-get' });
+      deps.applyTheme(view.settings.theme);
+    } catch {
+      // The theme is cosmetic: keep the current one.
+    }
+  }
+
+  async function refreshConversations(): Promise<void> {
+    const list = await call((c) => c.request({ type: 'conversation-list' }));
+    if (list) store.setState({ conversations: list.conversations });
+  }
+
+  function handle(event: PushEvent | { type: 'reconnected' }): void {
+    if (event.type === 'reconnected') {
+      // The worker restarted: whatever it was doing is saved, so reopening the conversation brings the state back.
+      void open(store.getState().conversation?.id);
+      return;
+    }
+    store.setState((state) => ({ ...applyEvent(state, event), lastEventAt: now() }), true);
+    if (event.type === 'conversations-changed' && store.getState().conversationsOpen) void refreshConversations();
+    if (event.type === 'settings-changed') void loadTheme();
+  }
+
+  return {
+    /** Connects, opens the session (optionally on a given conversation), and returns the cleanup. */
+    start(options: StartOptions = {}): () => void {
+      if (options.prefill) store.setState({ draft: options.prefill });
+      if (!client) {
+        store.setState({ connection: 'unavailable' });
+        return () => undefined;
+      }
+      let unsubscribe: () => void;
+      try {
+        unsubscribe = client.subscribe(handle);
+      } catch (error) {
+        store.setState({ connection: 'unavailable', lastError: errorMessage(error) });
+        return () => undefined;
+      }
+      void open(options.conversationId).then((ok) => {
+        if (!ok && store.getState().conversation === null) store.setState({ connection: 'unavailable' });
+      });
+      void loadTheme();
+      return unsubscribe;
+    },
+
+    setDraft(text: string): void {
+      store.setState({ draft: text });
+    },
+
+    /** Sends the draft. Returns whether a message went out. */
+    async send(): Promise<boolean> {
+      const state = store.getState();
+      const text = state.draft.trim();
+      if (!text || state.running || state.pending) return false;
+      if (!client) {
+        store.setState({ connection: 'unavailable', lastError: NOT_CONNECTED });
+        return false;
+      }
+      store.setState({ pending: true, draft: '', lastError: null, lastEventAt: now() });
+      try {
+        const sent = await client.request({ type: 'chat-send', conversationId: state.conversation?.id, text });
+        if (store.getState().conversation?.id !== sent.conversationId) await open(sent.conversationId);
+        return true;
+      } catch (error) {
+        // Give the text back so nothing typed is lost.
+        store.setState((current) => ({ pending: false, draft: current.draft === '' ? text : current.draft, lastError: errorMessage(error) }));
+        return false;
+      }
+    },
+
+    async stop(): Promise<void> {
+      const conversationId = store.getState().conversation?.id;
+      if (!conversationId) return;
+      const result = await call((c) => c.request({ type: 'chat-stop', conversationId }));
+      // Nothing was running in the background (it restarted): the session tells the truth.
+      if (result && !result.stopped) await open(conversationId);
+    },
+
+    async retry(messageId: string): Promise<void> {
+      const state = store.getState();
+      const conversationId = state.conversation?.id;
+      if (!conversationId || state.running || state.pending) return;
+      store.setState({ pending: true, lastError: null, lastEventAt: now() });
+      const result = await call((c) => c.request({ type: 'chat-retry', conversationId, messageId }));
+      if (!result) store.setState({ pending: false });
+    },
+
+    async newChat(): Promise<void> {
+      const session = await call((c) => c.request({ type: 'chat-new' }));
+      if (session) store.setState((state) => ({ ...applySession(state, session), conversationsOpen: false, lastError: null, lastEventAt: now() }), true);
+    },
+
+    async openConversations(): Promise<void> {
+      store.setState({ conversationsOpen: true });
+      await refreshConversations();
+    },
+
+    closeConversations(): void {
+      store.setState({ conversationsOpen: false });
+    },
+
+    async openConversation(conversationId: string): Promise<void> {
+      const session = await call((c) => c.request({ type: 'conversation-open', conversationId }));
+      if (session) {
+        store.setState((state) => ({ ...applySession(state, session), conversationsOpen: false, lastError: null, lastEventAt: now() }), true);
+      } else {
+        await refreshConversations();
+      }
+    },
+
+    async deleteConversation(conversationId: string): Promise<void> {
+      const result = await call((c) => c.request({ type: 'conversation-delete', conversationId }));
+      if (!result) return;
+      store.setState((state) => ({ conversations: state.conversations?.filter((c) => c.id !== conversationId) ?? null }));
+      // Deleting the conversation on screen moves to the latest remaining one (or a fresh one).
+      if (store.getState().conversation?.id === conversationId) await open();
+    },
+
+    openSettings(): void {
+      deps.openSettings();
+    },
+
+    /** Copies text to the clipboard; returns whether it worked. */
+    async copy(text: string): Promise<boolean> {
+      try {
+        await deps.writeClipboard(text);
+        return true;
+      } catch {
+        store.setState({ lastError: 'Could not copy to the clipboard.' });
+        return false;
+      }
+    },
+
+    dismissError(): void {
+      store.setState({ lastError: null });
+    },
+
+    /**
+     * Called when the panel regains focus or becomes visible. If the worker restarted meanwhile, this page's port died
+     * quietly and missed events (a mode switch made in Settings, say); asking again reconnects and catches up.
+     */
+    async refresh(): Promise<void> {
+      const state = store.getState();
+      if (!client || state.pending || !state.conversation || now() - lastRefresh < REFRESH_EVERY_MS) return;
+      lastRefresh = now();
+      await Promise.all([open(state.conversation.id), loadTheme()]);
+    },
+
+    /**
+     * Called on a timer. A run that stays silent may mean the worker stopped (the port then dies quietly until the
+     * next request), so ask for the session: the request reconnects if needed and brings the state back.
+     */
+    async checkOnSilentRun(): Promise<void> {
+      const state = store.getState();
+      if (!client || !(state.running || state.pending) || now() - state.lastEventAt < SILENT_RUN_MS) return;
+      store.setState({ lastEventAt: now() });
+      await open(state.conversation?.id);
+    },
+  };
+}
+
+export type PanelActions = ReturnType<typeof createPanelActions>;
