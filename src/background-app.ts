@@ -4,6 +4,7 @@ import { openDatabase, type CleraDatabase } from './store/db';
 import { createKeyRepository } from './store/key-repository';
 import { createSettingsRepository } from './store/settings-repository';
 import { createConversationRepository } from './store/conversation-repository';
+import { createRunRepository } from './store/run-repository';
 import { createPortServer, type ServerPort } from './background/port-server';
 import { createRequestHandlers } from './background/handlers';
 import { PORT_NAME, type PushEvent } from './protocol/messages';
@@ -29,10 +30,11 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const vault = await openVault(createKeyRepository(db));
     const settings = createSettingsRepository(db, vault, platform.clock);
     const conversations = createConversationRepository(db, platform.clock, platform.ids);
-    const created = createRequestHandlers({ settings, conversations, platform, broadcast: (event) => { broadcast(event); } });
+    const runs = createRunRepository(db, platform.clock, platform.ids);
+    const created = createRequestHandlers({ settings, conversations, runs, platform, broadcast: (event) => { broadcast(event); } });
     const recovered = await created.chat.recoverInterrupted();
     if (recovered > 0) platform.log('info', `Marked ${recovered} unfinished answer(s) as interrupted after a restart.`);
-    return created.handlers;
+    return created;
   })();
   started.catch((error: unknown) => {
     platform.log('warn', 'The background failed to start.', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
@@ -43,12 +45,18 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
   const server = createPortServer({
     extensionId: platform.extensionId,
     portName: PORT_NAME,
-    handlers: started,
+    handlers: started.then((created) => created.handlers),
     onRefused: (sender) => { platform.log('warn', 'Refused a connection that is not from one of Clera’s own pages.', { url: sender?.url ?? 'unknown' }); },
   });
   broadcast = (event) => { server.broadcast(event); };
   platform.onConnect((port) => { server.accept(port); });
 
   const ready = started.then(() => undefined);
-  return { ready, db, get refusedConnections() { return server.refused; } };
+  return {
+    ready,
+    db,
+    /** What the "Analyze ticker" context menu does with the selected text (or the page title). */
+    analyzeSelection: async (selection: string) => (await started).analyzeSelection(selection),
+    get refusedConnections() { return server.refused; },
+  };
 }

@@ -1,6 +1,7 @@
 import { createBackgroundApp } from '@/src/background-app';
 import { systemClock, randomIds } from '@/src/platform/clock';
 import { createKeepAlive } from '@/src/platform/keep-alive';
+import { createContextMenu } from '@/src/platform/context-menu';
 
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
@@ -11,13 +12,15 @@ export default defineBackground(() => {
     sendResponse({ ok: false, error: 'refused' });
   });
 
-  createBackgroundApp({
+  const keepAlive = createKeepAlive(() => chrome.runtime.getPlatformInfo());
+  const app = createBackgroundApp({
     extensionId: chrome.runtime.id,
     fetch: (input, init) => fetch(input, init),
     clock: systemClock,
     ids: randomIds,
-    keepAlive: createKeepAlive(() => chrome.runtime.getPlatformInfo()),
+    keepAlive,
     onConnect: (listener) => { chrome.runtime.onConnect.addListener(listener); },
     log: (level, message, details) => { console[level](`[clera] ${message}`, details ?? ''); },
   });
+  createContextMenu({ analyze: (text) => { keepAlive(app.analyzeSelection(text)); } });
 });

@@ -73,6 +73,10 @@ export function createPanelActions(deps: PanelActionsDeps) {
       void open(store.getState().conversation?.id);
       return;
     }
+    if (event.type === 'conversation-focus') {
+      void open(event.conversationId);
+      return;
+    }
     store.setState((state) => ({ ...applyEvent(state, event), lastEventAt: now() }), true);
     if (event.type === 'conversations-changed' && store.getState().conversationsOpen) void refreshConversations();
     if (event.type === 'settings-changed') void loadTheme();

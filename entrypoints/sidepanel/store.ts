@@ -82,6 +82,7 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
       return event.conversationId === current;
     case 'conversations-changed':
     case 'settings-changed':
+    case 'conversation-focus':
       return true;
   }
 }
@@ -115,6 +116,7 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
     case 'settings-changed':
       return { ...state, mode: event.mode, configured: event.configured };
     case 'conversations-changed':
+    case 'conversation-focus':
       return state;
   }
 }

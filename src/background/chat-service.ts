@@ -3,22 +3,30 @@ import type { ChatMessage } from '../protocol/conversation';
 import { AppError, configurationError, toErrorInfo, userInputError } from '../protocol/errors';
 import type { PushEvent } from '../protocol/messages';
 import type { ConversationRepository } from '../store/conversation-repository';
+import type { RunRepository } from '../store/run-repository';
 import { anthropicError } from '../clients/anthropic';
+import { runTurn, nextAgent, type RunLoopDeps } from '../agents/run-loop';
+import { emptyUsage, RUN_STATE_VERSION, type RunState } from '../agents/run-state';
+import type { Clock } from '../platform/clock';
+
+/** What a turn needs that depends on the saved settings and keys; built fresh for every turn. */
+export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
+  toolContext: (signal: AbortSignal) => RunLoopDeps['toolContext'];
+};
 
 export interface ChatServiceDeps {
   conversations: ConversationRepository;
-  /** A ready client and the model to use, or a configuration error when no key is saved. */
-  model: () => Promise<{ client: Anthropic; model: string }>;
+  runs: RunRepository;
+  clock: Clock;
+  /** A ready runtime, or a configuration error when no Anthropic key is saved. */
+  runtime: () => Promise<TurnRuntime>;
   broadcast: (event: PushEvent) => void;
   /** Keeps the worker alive while the promise is pending (Chrome stops idle workers). */
   keepAlive: (work: Promise<unknown>) => void;
   /** How often streamed text is saved, so a stopped worker loses at most this much. */
   saveEveryMs?: number;
+  onModelCall?: RunLoopDeps['onModelCall'];
 }
-
-const SYSTEM_PROMPT =
-  'You are Clera, a precise and warm financial assistant inside a browser extension. Answer clearly and briefly. ' +
-  'Use Markdown (tables, lists) when it helps. You are not a licensed adviser; do not present opinions as certainty.';
 
 /** Builds the Anthropic message list from the saved conversation: user and assistant turns, strictly alternating. */
 export function toModelMessages(messages: ChatMessage[]): Anthropic.MessageParam[] {
@@ -36,73 +44,122 @@ export function toModelMessages(messages: ChatMessage[]): Anthropic.MessageParam
   return out;
 }
 
-/** The minimal chat path: one streamed model answer per user message, saved as it arrives. */
+export const missingKey = (): AppError => configurationError('missing-anthropic-key', 'Add your Anthropic API key in Settings to start chatting.');
+
+const freshState = (userMessageId: string, assistantMessageId: string, pageText: string | null): RunState => ({
+  version: RUN_STATE_VERSION,
+  userMessageId,
+  assistantMessageId,
+  pageText,
+  transcript: [],
+  toolResults: {},
+  modelCalls: 0,
+  route: [],
+  handoff: null,
+  usage: emptyUsage(),
+  text: '',
+});
+
+/** Chat turns: each user message starts a durable run of the agent loop that writes one streamed answer. */
 export function createChatService(deps: ChatServiceDeps) {
   const running = new Map<string, { controller: AbortController; messageId: string }>();
 
-  async function stream(conversationId: string, assistant: ChatMessage): Promise<void> {
+  async function execute(conversationId: string, runId: string, initial: RunState): Promise<void> {
     const controller = new AbortController();
-    running.set(conversationId, { controller, messageId: assistant.id });
-    deps.broadcast({ type: 'run-start', conversationId, messageId: assistant.id });
-    let text = '';
-    let lastSave = Date.now();
+    const messageId = initial.assistantMessageId;
+    running.set(conversationId, { controller, messageId });
+    deps.broadcast({ type: 'run-start', conversationId, messageId });
+    let state = initial;
+    let lastTextSave = Date.now();
     try {
-      const { client, model } = await deps.model();
-      const history = toModelMessages((await deps.conversations.messages(conversationId)).filter((m) => m.id !== assistant.id));
-      const response = client.messages.stream(
-        { model, max_tokens: 2048, system: [{ type: 'text', text: SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } }], messages: history },
-        { signal: controller.signal },
-      );
-      for await (const event of response) {
-        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-          text += event.delta.text;
-          deps.broadcast({ type: 'text-delta', conversationId, messageId: assistant.id, text: event.delta.text });
-          if (Date.now() - lastSave >= (deps.saveEveryMs ?? 250)) {
-            lastSave = Date.now();
-            await deps.conversations.update(assistant.id, { text });
+      const runtime = await deps.runtime();
+      const all = await deps.conversations.messages(conversationId);
+      const user = all.find((m) => m.id === state.userMessageId);
+      if (!user) throw userInputError('missing-question', 'The question this answer belongs to is gone.');
+      const history = toModelMessages(all.filter((m) => m.seq < user.seq));
+      const outcome = await runTurn({ history, userText: user.text }, state, {
+        ...runtime,
+        toolContext: runtime.toolContext(controller.signal),
+        clock: deps.clock,
+        signal: controller.signal,
+        ...(deps.onModelCall ? { onModelCall: deps.onModelCall } : {}),
+        save: async (next) => {
+          state = next;
+          await deps.runs.save(runId, next);
+          await deps.conversations.update(messageId, { text: next.text });
+          lastTextSave = Date.now();
+        },
+        onText: (delta) => {
+          state = { ...state, text: state.text + delta };
+          deps.broadcast({ type: 'text-delta', conversationId, messageId, text: delta });
+          if (Date.now() - lastTextSave >= (deps.saveEveryMs ?? 250)) {
+            lastTextSave = Date.now();
+            void deps.conversations.update(messageId, { text: state.text });
           }
-        }
-      }
-      await response.finalMessage();
-      const done = await deps.conversations.update(assistant.id, { text, status: 'complete' });
+        },
+        onActivity: (label) => { deps.broadcast({ type: 'activity', conversationId, label }); },
+      });
+      state = outcome.state;
+      const earlier = await deps.conversations.messages(conversationId);
+      const disclosed = earlier.some((m) => m.meta?.disclosure === true);
+      const done = await deps.conversations.update(messageId, {
+        text: state.text,
+        status: 'complete',
+        meta: {
+          runId,
+          agent: nextAgent({ ...state, modelCalls: Math.max(0, state.modelCalls - 1) }),
+          ...(outcome.citations.length ? { citations: outcome.citations } : {}),
+          ...(outcome.touchedSecurities && !disclosed ? { disclosure: true } : {}),
+        },
+      });
+      await deps.runs.setStatus(runId, 'completed');
       if (done) deps.broadcast({ type: 'message-upsert', message: done });
-      deps.broadcast({ type: 'run-end', conversationId, messageId: assistant.id });
+      deps.broadcast({ type: 'run-end', conversationId, messageId });
     } catch (error) {
       const stopped = controller.signal.aborted;
-      const info = toErrorInfo(stopped ? error : anthropicError(error));
-      const saved = await deps.conversations.update(assistant.id, stopped ? { text, status: 'stopped' } : { text, status: 'error', error: info });
+      const info = toErrorInfo(stopped ? error : error instanceof AppError ? error : anthropicError(error));
+      await deps.runs.setStatus(runId, stopped ? 'stopped' : 'failed');
+      const saved = await deps.conversations.update(messageId, stopped ? { text: state.text, status: 'stopped' } : { text: state.text, status: 'error', error: info });
       if (saved) deps.broadcast({ type: 'message-upsert', message: saved });
-      if (stopped) deps.broadcast({ type: 'run-end', conversationId, messageId: assistant.id });
-      else deps.broadcast({ type: 'run-error', conversationId, messageId: assistant.id, error: info });
+      if (stopped) deps.broadcast({ type: 'run-end', conversationId, messageId });
+      else deps.broadcast({ type: 'run-error', conversationId, messageId, error: info });
     } finally {
       running.delete(conversationId);
     }
   }
 
-  async function start(conversationId: string): Promise<ChatMessage> {
-    const assistant = await deps.conversations.append({ conversationId, role: 'assistant', text: '', status: 'streaming' });
-    deps.broadcast({ type: 'message-upsert', message: assistant });
-    deps.keepAlive(stream(conversationId, assistant));
-    return assistant;
+  async function begin(conversationId: string, state: RunState): Promise<void> {
+    const run = await deps.runs.create(conversationId, state);
+    deps.keepAlive(execute(conversationId, run.id, state));
   }
 
   return {
     isRunning: (conversationId: string) => running.has(conversationId),
 
-    async send(conversationIdOrNew: string | undefined, text: string) {
+    async send(conversationIdOrNew: string | undefined, text: string, pageText: string | null = null) {
       const trimmed = text.trim();
       if (!trimmed) throw userInputError('empty-message', 'Type a message first.');
-      await deps.model(); // fail fast, before saving anything, when no key is configured
+      await deps.runtime(); // fail fast, before saving anything, when no key is configured
       const conversation = conversationIdOrNew ? await deps.conversations.get(conversationIdOrNew) : await deps.conversations.create(trimmed.slice(0, 60));
       if (!conversation) throw userInputError('unknown-conversation', 'That conversation no longer exists.');
       if (running.has(conversation.id)) throw userInputError('busy', 'Clera is still answering. Stop it or wait.');
       const existing = await deps.conversations.messages(conversation.id);
       if (existing.length === 0 && conversation.title === 'New chat') await deps.conversations.rename(conversation.id, trimmed.slice(0, 60));
-      const user = await deps.conversations.append({ conversationId: conversation.id, role: 'user', text: trimmed, status: 'complete' });
+      const user = await deps.conversations.append({ conversationId: conversation.id, role: 'user', text: trimmed, status: 'complete', ...(pageText ? { meta: { pageText: true } } : {}) });
       deps.broadcast({ type: 'message-upsert', message: user });
       deps.broadcast({ type: 'conversations-changed' });
-      const assistant = await start(conversation.id);
+      const assistant = await deps.conversations.append({ conversationId: conversation.id, role: 'assistant', text: '', status: 'streaming' });
+      deps.broadcast({ type: 'message-upsert', message: assistant });
+      await begin(conversation.id, freshState(user.id, assistant.id, pageText));
       return { conversationId: conversation.id, messageId: assistant.id };
+    },
+
+    /** Adds a notice line to a conversation (e.g. "no ticker found in the selection"); no model call. */
+    async notice(conversationIdOrNew: string | undefined, text: string) {
+      const conversation = (conversationIdOrNew ? await deps.conversations.get(conversationIdOrNew) : undefined) ?? (await deps.conversations.create());
+      const note = await deps.conversations.append({ conversationId: conversation.id, role: 'notice', text, status: 'complete' });
+      deps.broadcast({ type: 'message-upsert', message: note });
+      return { conversationId: conversation.id, messageId: note.id };
     },
 
     stop(conversationId: string): boolean {
@@ -111,33 +168,50 @@ export function createChatService(deps: ChatServiceDeps) {
       return Boolean(run);
     },
 
-    /** Retry answers the last user message again; the failed answer stays in the log, marked as it ended. */
+    /**
+     * Retry answers an unfinished turn again in a new message. The saved run state carries over: tool results it
+     * already has are reused, so nothing that ran is run twice.
+     */
     async retry(conversationId: string, messageId: string) {
       if (running.has(conversationId)) throw userInputError('busy', 'Clera is still answering.');
       const failed = await deps.conversations.message(messageId);
-      if (!failed || failed.conversationId !== conversationId || failed.role !== 'assistant' || failed.status === 'complete') {
+      if (!failed || failed.conversationId !== conversationId || failed.role !== 'assistant' || failed.status === 'complete' || failed.status === 'streaming') {
         throw userInputError('not-retryable', 'Only an answer that did not finish can be retried.');
       }
-      await deps.model();
-      // The unfinished answer stays in the log as it ended; it is not sent to the model, so the retry answers afresh.
-      const assistant = await start(conversationId);
+      const previous = await deps.runs.byAssistantMessage(conversationId, messageId);
+      if (!previous) throw userInputError('not-retryable', 'There is nothing saved to retry for this answer.');
+      await deps.runtime();
+      const assistant = await deps.conversations.append({ conversationId, role: 'assistant', text: '', status: 'streaming' });
+      deps.broadcast({ type: 'message-upsert', message: assistant });
+      const resumed: RunState = {
+        ...previous.state,
+        assistantMessageId: assistant.id,
+        text: '',
+        modelCalls: previous.state.transcript.filter((m) => m.role === 'assistant').length,
+      };
+      await begin(conversationId, resumed);
       return { conversationId, messageId: assistant.id };
     },
 
-    /** After a worker restart: answers left mid-stream are marked interrupted, with their partial text kept. */
+    /** After a worker restart: runs left mid-way are marked interrupted, with their partial text kept and Retry offered. */
     async recoverInterrupted(): Promise<number> {
-      const stale = await deps.conversations.streaming();
-      for (const message of stale) {
-        if (running.has(message.conversationId)) continue;
-        await deps.conversations.update(message.id, {
+      const stale = await deps.runs.withStatus('running');
+      for (const run of stale) {
+        if (running.has(run.conversationId)) continue;
+        await deps.runs.setStatus(run.id, 'interrupted');
+        await deps.conversations.update(run.state.assistantMessageId, {
           status: 'interrupted',
           error: { kind: 'upstream', code: 'interrupted', message: 'The answer was interrupted when the background stopped.', retryable: true },
         });
       }
-      return stale.length;
+      const orphans = await deps.conversations.streaming();
+      for (const message of orphans) {
+        if (running.has(message.conversationId)) continue;
+        await deps.conversations.update(message.id, { status: 'interrupted', error: { kind: 'upstream', code: 'interrupted', message: 'The answer was interrupted when the background stopped.', retryable: true } });
+      }
+      return stale.length + orphans.length;
     },
   };
 }
 
 export type ChatService = ReturnType<typeof createChatService>;
-export const missingKey = (): AppError => configurationError('missing-anthropic-key', 'Add your Anthropic API key in Settings to start chatting.');

@@ -4,14 +4,17 @@ import type { PushEvent, Session } from '../protocol/messages';
 import { effectiveMode, resolveEndpoints } from '../protocol/settings';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { ConversationRepository } from '../store/conversation-repository';
-import { createChatService, missingKey } from './chat-service';
-import { createAnthropic } from '../clients/anthropic';
+import { createChatService } from './chat-service';
+import { createTurnRuntime } from './turn-runtime';
+import { findTicker, quotedSelection } from './analyze-ticker';
+import type { RunRepository } from '../store/run-repository';
 import { testConnections } from './connection-test';
 import { userInputError } from '../protocol/errors';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
   conversations: ConversationRepository;
+  runs: RunRepository;
   platform: BackgroundPlatform;
   broadcast: (event: PushEvent) => void;
 }
@@ -21,14 +24,11 @@ export function createRequestHandlers(deps: HandlerDeps) {
 
   const chat = createChatService({
     conversations,
+    runs: deps.runs,
+    clock: platform.clock,
     broadcast: deps.broadcast,
     keepAlive: platform.keepAlive,
-    async model() {
-      const [current, secrets] = await Promise.all([settings.get(), settings.secrets()]);
-      if (!secrets.anthropicApiKey) throw missingKey();
-      const client = createAnthropic({ apiKey: secrets.anthropicApiKey, baseURL: resolveEndpoints(current).anthropic, fetch: platform.fetch });
-      return { client, model: current.models.supervisor };
-    },
+    runtime: () => createTurnRuntime({ settings, fetch: platform.fetch, clock: platform.clock }),
   });
 
   async function session(conversationId?: string): Promise<Session> {
@@ -91,5 +91,30 @@ export function createRequestHandlers(deps: HandlerDeps) {
     },
   };
 
-  return { handlers, chat };
+  /** The "Analyze ticker" context menu's handler: finds a valid ticker in the selection and asks the analyst. */
+  async function analyzeSelection(selection: string): Promise<{ conversationId: string; symbol: string | null }> {
+    const runtime = await createTurnRuntime({ settings, fetch: platform.fetch, clock: platform.clock }).catch((error: unknown) =>
+      error instanceof Error ? error : new Error(String(error)),
+    );
+    const conversation = await conversations.create('Analyze ticker');
+    deps.broadcast({ type: 'conversations-changed' });
+    deps.broadcast({ type: 'conversation-focus', conversationId: conversation.id });
+    if (runtime instanceof Error) {
+      await chat.notice(conversation.id, runtime.message);
+      return { conversationId: conversation.id, symbol: null };
+    }
+    const target = await findTicker(selection, runtime.toolContext(AbortSignal.timeout(15_000)).alpaca).catch((error: unknown) => ({
+      ok: false as const,
+      reason: error instanceof Error ? error.message : String(error),
+    }));
+    if (!target.ok) {
+      await chat.notice(conversation.id, target.reason);
+      return { conversationId: conversation.id, symbol: null };
+    }
+    const label = target.name ? `${target.symbol} (${target.name})` : target.symbol;
+    await chat.send(conversation.id, `Analyze ${label}: price, recent performance against the S&P 500, and the latest news.`, quotedSelection(selection));
+    return { conversationId: conversation.id, symbol: target.symbol };
+  }
+
+  return { handlers, chat, analyzeSelection };
 }

@@ -21,6 +21,8 @@ export const chatMessageSchema = z.object({
       runId: z.string().optional(),
       citations: z.array(z.object({ url: z.string(), title: z.string() })).optional(),
       disclosure: z.boolean().optional(),
+      /** The turn carried quoted page text (a selection); what it leads to is flagged. */
+      pageText: z.boolean().optional(),
     })
     .optional(),
 });

@@ -80,6 +80,8 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-end'), conversationId: id, messageId: id }),
   z.object({ type: z.literal('run-error'), conversationId: id, messageId: id, error: errorInfoSchema }),
   z.object({ type: z.literal('conversations-changed') }),
+  /** The background started a conversation the open panels should show (e.g. from "Analyze ticker"). */
+  z.object({ type: z.literal('conversation-focus'), conversationId: id }),
   z.object({ type: z.literal('settings-changed'), mode: z.enum(tradingModes), configured: z.boolean() }),
 ]);
 export const eventSchema = z.union([responseEventSchema, pushEventSchema]);

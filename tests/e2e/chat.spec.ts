@@ -55,3 +55,26 @@ test('settings and chat history survive a service-worker stop and restart', asyn
   const options = await extension.openPage('options.html');
   await expect(options.getByText(/Saved \(…/).first()).toBeVisible();
 });
+
+test('reopens an earlier conversation from the list', async ({ extension, anthropic, alpaca }) => {
+  anthropic.setScript((request) => message(text(JSON.stringify(request.messages).includes('ETF') ? 'An ETF is a basket of securities.' : 'A bond is a loan.')));
+  await configureThroughOptions(extension, { anthropic, alpaca });
+  const panel = await extension.openPage('sidepanel.html');
+  const log = panel.getByRole('log', { name: 'Conversation' });
+  const box = panel.getByRole('textbox', { name: 'Message' });
+  await box.fill('What is an ETF?');
+  await box.press('Enter');
+  await expect(log).toContainText('basket of securities');
+
+  await panel.getByRole('button', { name: 'New chat', exact: true }).click();
+  await expect(log).not.toContainText('basket of securities');
+  await box.fill('What is a bond?');
+  await box.press('Enter');
+  await expect(log).toContainText('A bond is a loan.');
+
+  await panel.getByRole('button', { name: 'Conversations' }).click();
+  const list = panel.getByRole('dialog', { name: 'Past conversations' });
+  await list.getByRole('button', { name: /^What is an ETF\?/ }).click();
+  await expect(log).toContainText('basket of securities');
+  await expect(log).not.toContainText('A bond is a loan.');
+});

@@ -46,7 +46,7 @@ test('keeps no API key in plaintext anywhere in extension storage', async ({ ext
       db.close();
     }
     out.push(await chrome.storage.local.get(null), await chrome.storage.sync.get(null), await chrome.storage.session.get(null));
-    out.push({ ...localStorage });
+    out.push(Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
     // Binary values (wrapped keys, IVs) are dumped as bytes so a plaintext key inside them would still be found.
     return JSON.stringify(out, (_key, value: unknown) =>
       value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? Array.from(new Uint8Array(value instanceof ArrayBuffer ? value : value.buffer)).map((b) => String.fromCharCode(b)).join('') : value,

@@ -29,7 +29,7 @@ describe('the minimal chat path', () => {
     const body = sim.requests.at(-1)?.body as { system: { cache_control?: unknown }[]; messages: unknown[]; stream: boolean };
     expect(body.stream).toBe(true);
     expect(body.system[0]?.cache_control).toEqual({ type: 'ephemeral' });
-    expect(body.messages).toEqual([{ role: 'user', content: 'What is diversification?' }]);
+    expect(body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'What is diversification?', cache_control: { type: 'ephemeral' } }] }]);
   });
 
   it('refuses to chat without a key, before saving anything', async () => {
@@ -86,7 +86,9 @@ describe('the minimal chat path', () => {
     expect(after.messages.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'error'], ['assistant', 'complete']]);
     expect(after.messages.find((m) => m.id === retried.messageId)?.text).toBe('A complete answer.');
     // The unfinished answer is not replayed to the model.
-    expect((sim.requests.at(-1)?.body as { messages: unknown[] }).messages).toEqual([{ role: 'user', content: 'explain' }]);
+    expect((sim.requests.at(-1)?.body as { messages: unknown[] }).messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'explain', cache_control: { type: 'ephemeral' } }] },
+    ]);
   });
 
   it('marks answers left streaming by a stopped worker as interrupted when it starts again', async () => {

@@ -46,13 +46,13 @@ export function startBackground(options: { database?: CleraDatabase } = {}) {
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
-    async configure(patch: { anthropicUrl: string; alpacaTradingUrl?: string; alpacaDataUrl?: string; apiKey?: string; settings?: Partial<Settings> }) {
+    async configure(patch: { anthropicUrl: string; alpacaTradingUrl?: string; alpacaDataUrl?: string; apiKey?: string; alpacaKeyId?: string; alpacaSecret?: string; settings?: Partial<Settings> }) {
       const settings = { ...defaultSettings(), ...patch.settings };
       settings.baseUrls = { anthropic: patch.anthropicUrl, alpacaTrading: patch.alpacaTradingUrl ?? '', alpacaData: patch.alpacaDataUrl ?? '' };
       await client.request({
         type: 'settings-save',
         settings,
-        secrets: { anthropicApiKey: patch.apiKey ?? 'sk-ant-test', alpacaKeyId: 'PKTEST', alpacaSecretKey: 'secret-test' },
+        secrets: { anthropicApiKey: patch.apiKey ?? 'sk-ant-test', alpacaKeyId: patch.alpacaKeyId ?? 'sim-key-id', alpacaSecretKey: patch.alpacaSecret ?? 'sim-secret-key' },
       });
     },
   };

@@ -44,6 +44,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       <article className="message message-user">
         <span className="visually-hidden">You said:</span>
         <div className="bubble">{message.text}</div>
+        {message.meta?.pageText && <p className="message-meta">Includes text selected on a web page, passed on as quoted data.</p>}
         <div className="message-tools">
           <CopyButton text={message.text} />
         </div>
@@ -56,6 +57,29 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       <span className="visually-hidden">Clera said:</span>
       {message.text !== '' && <MarkdownText text={message.text} />}
       {streaming && <span className="caret" aria-hidden="true" />}
+      {message.meta?.citations && message.meta.citations.length > 0 && (
+        <nav className="message-sources" aria-label="Sources">
+          <span>Sources:</span>
+          <ol>
+            {message.meta.citations.map((citation) => (
+              <li key={citation.url}>
+                {/^https?:\/\//.test(citation.url) ? (
+                  <a href={citation.url} target="_blank" rel="noopener noreferrer">
+                    {citation.title}
+                  </a>
+                ) : (
+                  citation.title
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      {message.meta?.disclosure && (
+        <p className="message-disclosure">
+          Not investment advice. Figures come from your Alpaca account and market data at the time of the answer; check them before you act.
+        </p>
+      )}
       {notice !== null && (
         <div className={message.status === 'error' ? 'message-end message-end-error' : 'message-end'}>
           <span id={noticeId}>{notice}</span>

@@ -14,19 +14,16 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   anthropic: async ({}, use) => {
     const sim = await startAnthropicSimulator({ apiKey: ANTHROPIC_KEY });
     await use(sim);
     await sim.close();
   },
-  // eslint-disable-next-line no-empty-pattern
   alpaca: async ({}, use) => {
     const sim = await startAlpacaSimulator({ keyId: ALPACA_KEY_ID, secret: ALPACA_SECRET });
     await use(sim);
     await sim.close();
   },
-  // eslint-disable-next-line no-empty-pattern
   extension: async ({}, use) => {
     const browser = await launchExtension();
     await use(browser);

@@ -1,0 +1,168 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { ToolContext, ToolDefinition } from '../tools/define-tool';
+import { AppError } from '../protocol/errors';
+import type { Clock } from '../platform/clock';
+import { agents } from './registry';
+import { handoffTool } from './handoff';
+import { buildRequest, userContent } from './model-request';
+import { addUsage, citationsOf, streamModelCall, toTranscriptBlocks } from './model-call';
+import { runToolCall, type ToolCall } from './tool-runner';
+import type { AgentId, RunState, TranscriptMessage } from './run-state';
+
+export interface RunLoopDeps {
+  client: Anthropic;
+  models: { supervisor: string; specialist: string };
+  tools: readonly ToolDefinition[];
+  webSearch: boolean;
+  toolContext: ToolContext;
+  clock: Clock;
+  signal: AbortSignal;
+  /** Persists the state after every step; the run can resume from any saved state. */
+  save: (state: RunState) => Promise<void>;
+  onText: (delta: string) => void;
+  onActivity: (label: string) => void;
+  /** Fires once per model call with the agent that made it (for metrics and the benchmark). */
+  onModelCall?: (info: { agent: AgentId; model: string; usage: Anthropic.Usage; stopReason: string | null }) => void;
+  maxModelCalls?: number;
+}
+
+export interface TurnInput {
+  history: Anthropic.MessageParam[];
+  userText: string;
+}
+
+export interface RunOutcome {
+  state: RunState;
+  citations: { url: string; title: string }[];
+  /** Whether any market or portfolio data was used: such answers carry the not-investment-advice disclosure. */
+  touchedSecurities: boolean;
+}
+
+const AGENT_ORDER: AgentId[] = ['financial_analyst', 'portfolio_manager', 'trade_executor'];
+
+/**
+ * Who answers next. The first call is the supervisor's: it answers directly (one model call), or calls the tools of
+ * the specialist(s) it routes to. The next call is made by that specialist, in its own voice and with its own model
+ * (two model calls for a single-specialist question); when tools of several specialists were used (the "should I
+ * buy" hybrid), the supervisor writes the one combined recommendation.
+ */
+export function nextAgent(state: RunState): AgentId {
+  if (state.modelCalls === 0) return 'supervisor';
+  if (state.handoff) return state.handoff;
+  const specialists = [...new Set(state.route)];
+  return specialists.length === 1 && specialists[0] ? specialists[0] : 'supervisor';
+}
+
+function pendingToolCalls(transcript: TranscriptMessage[]): ToolCall[] {
+  const last = transcript.at(-1);
+  if (last?.role !== 'assistant') return [];
+  return last.content.flatMap((block) =>
+    block.type === 'tool_use' && typeof block.id === 'string' && typeof block.name === 'string' ? [{ id: block.id, name: block.name, input: block.input }] : [],
+  );
+}
+
+function agentOf(name: string, tools: readonly ToolDefinition[]): AgentId | undefined {
+  if (name === handoffTool.name) return 'trade_executor';
+  return tools.find((tool) => tool.name === name)?.agent;
+}
+
+async function runPendingTools(state: RunState, deps: RunLoopDeps, calls: ToolCall[]): Promise<RunState> {
+  let current = state;
+  // Specialists act in a fixed order (analyst, then portfolio manager, then trade desk); one agent's reads run together.
+  const byAgent = (call: ToolCall) => {
+    const index = AGENT_ORDER.indexOf(agentOf(call.name, deps.tools) ?? 'supervisor');
+    return index === -1 ? AGENT_ORDER.length : index;
+  };
+  const groups = new Map<number, ToolCall[]>();
+  for (const call of calls) groups.set(byAgent(call), [...(groups.get(byAgent(call)) ?? []), call]);
+  for (const order of [...groups.keys()].sort((a, b) => a - b)) {
+    const group = (groups.get(order) ?? []).filter((call) => !(call.id in current.toolResults));
+    const results = await Promise.all(
+      group.map(async (call) => {
+        const tool = call.name === handoffTool.name ? handoffTool : deps.tools.find((t) => t.name === call.name);
+        if (tool) {
+          const parsed = tool.input.safeParse(call.input);
+          deps.onActivity(parsed.success ? (tool).activity(parsed.data) : 'Checking the request…');
+        }
+        return [call, await runToolCall(call, [...deps.tools, handoffTool], deps.toolContext, deps.clock)] as const;
+      }),
+    );
+    for (const [call, record] of results) {
+      const agent = agentOf(call.name, deps.tools);
+      current = {
+        ...current,
+        toolResults: { ...current.toolResults, [call.id]: record },
+        route: agent && record.ok && call.name !== handoffTool.name && !current.route.includes(agent) ? [...current.route, agent] : current.route,
+        handoff: call.name === handoffTool.name && record.ok ? 'trade_executor' : current.handoff,
+      };
+    }
+    if (group.length > 0) await deps.save(current);
+  }
+  const resultMessage: TranscriptMessage = {
+    role: 'user',
+    content: calls.map((call) => {
+      const record = current.toolResults[call.id];
+      return { type: 'tool_result', tool_use_id: call.id, content: record?.content ?? '{"error":{"message":"missing result"}}', ...(record?.ok === false ? { is_error: true } : {}) };
+    }),
+  };
+  current = { ...current, transcript: [...current.transcript, resultMessage] };
+  await deps.save(current);
+  return current;
+}
+
+/** Runs (or resumes) one turn until the answering agent ends it. Every step is saved before the next begins. */
+export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoopDeps): Promise<RunOutcome> {
+  let state = initial;
+  const citations: { url: string; title: string }[] = [];
+  const maxCalls = deps.maxModelCalls ?? 8;
+  for (;;) {
+    const pending = pendingToolCalls(state.transcript);
+    if (pending.length > 0) state = await runPendingTools(state, deps, pending);
+
+    if (state.modelCalls >= maxCalls) {
+      throw new AppError({ kind: 'model-contract', code: 'too-many-steps', message: 'Clera needed too many steps for this question. Try asking something narrower.', retryable: false });
+    }
+    const agentId = nextAgent(state);
+    const agent = agents[agentId];
+    const model = agent.model === 'supervisor' ? deps.models.supervisor : deps.models.specialist;
+    deps.onActivity(state.modelCalls === 0 ? 'Thinking…' : 'Writing the answer…');
+    const params = buildRequest({
+      agent,
+      model,
+      history: input.history,
+      userContent: userContent(input.userText, state.pageText),
+      transcript: state.transcript,
+      tools: deps.tools,
+      webSearch: deps.webSearch,
+      now: deps.clock.now(),
+    });
+    state = { ...state, modelCalls: state.modelCalls + 1 };
+    await deps.save(state);
+    const separator = state.text.trim() ? '\n\n' : '';
+    let wroteSeparator = false;
+    const { message } = await streamModelCall(deps.client, params, {
+      signal: deps.signal,
+      onText: (delta) => {
+        if (!wroteSeparator && separator) {
+          wroteSeparator = true;
+          deps.onText(separator);
+          state = { ...state, text: state.text + separator };
+        }
+        state = { ...state, text: state.text + delta };
+        deps.onText(delta);
+      },
+    });
+    deps.onModelCall?.({ agent: agentId, model, usage: message.usage, stopReason: message.stop_reason });
+    citations.push(...citationsOf(message.content));
+    state = {
+      ...state,
+      usage: addUsage(state.usage, message.usage),
+      transcript: [...state.transcript, { role: 'assistant', content: toTranscriptBlocks(message.content) }],
+    };
+    await deps.save(state);
+    if (message.stop_reason === 'tool_use' || message.stop_reason === 'pause_turn') continue;
+    if (message.stop_reason === 'max_tokens') state = { ...state, text: `${state.text}\n\n*(The answer was cut short.)*` };
+    if (message.stop_reason === 'refusal') state = { ...state, text: state.text || 'I can’t help with that request.' };
+    return { state, citations, touchedSecurities: state.route.length > 0 || state.handoff !== null };
+  }
+}

@@ -1,0 +1,47 @@
+import type { ToolContext, ToolDefinition } from '../tools/define-tool';
+import { AppError, isAbortError } from '../protocol/errors';
+import type { Clock } from '../platform/clock';
+import type { RunState } from './run-state';
+
+export interface ToolCall {
+  id: string;
+  name: string;
+  input: unknown;
+}
+
+export type ToolRecord = RunState['toolResults'][string];
+
+const MAX_RESULT_CHARS = 24_000;
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
+  return issues.map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'input'}: ${issue.message}`);
+}
+
+/**
+ * Runs one tool call from the model. The model's input is untrusted: it is validated against the tool's schema, and
+ * a wrong or unknown tool comes back as an error result the model can read and correct, never as a crash.
+ */
+export async function runToolCall(call: ToolCall, tools: readonly ToolDefinition[], context: ToolContext, clock: Clock): Promise<ToolRecord> {
+  const startedAt = clock.now().toISOString();
+  const done = (ok: boolean, payload: unknown, agent: string): ToolRecord => {
+    let content = JSON.stringify(payload);
+    if (content.length > MAX_RESULT_CHARS) content = JSON.stringify({ truncated: true, note: 'Result too long; ask for a narrower range.', preview: content.slice(0, MAX_RESULT_CHARS) });
+    return { name: call.name, agent, ok, content, startedAt, endedAt: clock.now().toISOString() };
+  };
+  const tool = tools.find((candidate) => candidate.name === call.name);
+  if (!tool) {
+    return done(false, { error: { code: 'unknown-tool', message: `There is no tool named "${call.name}". Available: ${tools.map((t) => t.name).join(', ')}.` } }, 'unknown');
+  }
+  const parsed = tool.input.safeParse(call.input);
+  if (!parsed.success) {
+    return done(false, { error: { code: 'invalid-input', message: `The input does not match ${tool.name}'s schema; fix it and call again.`, issues: describeIssues(parsed.error.issues) } }, tool.agent);
+  }
+  try {
+    return done(true, await tool.run(parsed.data, context), tool.agent);
+  } catch (error) {
+    if (isAbortError(error) || context.signal.aborted) throw error;
+    if (error instanceof AppError) return done(false, { error: { kind: error.kind, code: error.code, message: error.message } }, tool.agent);
+    const message = error instanceof Error ? error.message : String(error);
+    return done(false, { error: { kind: 'internal', code: 'tool-failed', message: `The tool failed: ${message}` } }, tool.agent);
+  }
+}

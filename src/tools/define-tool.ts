@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Clock } from '../platform/clock';
+import type { Settings } from '../protocol/settings';
+
+export const agentNames = ['financial_analyst', 'portfolio_manager', 'trade_executor'] as const;
+export type SpecialistName = (typeof agentNames)[number];
+
+/** What a tool may use. Every dependency is passed in, so tools run in tests without a browser. */
+export interface ToolContext {
+  /** Typed Alpaca clients (trading and market data), already configured with the user's keys and endpoints. */
+  alpaca: import('../clients/alpaca/alpaca').AlpacaClients;
+  settings: Settings;
+  clock: Clock;
+  signal: AbortSignal;
+  /**
+   * The order desk, present inside a chat run: a tool can only PROPOSE an order (saved, shown to the user for
+   * confirmation); nothing reaches the broker until the user presses Confirm order.
+   */
+  orders?: OrderDesk;
+}
+
+export interface OrderDesk {
+  propose(draft: unknown): Promise<Record<string, unknown>>;
+}
+
+export interface ToolDefinition<Input = unknown, Output = unknown> {
+  /** snake_case, as the model sees it. */
+  name: string;
+  /** What the tool does, for the model: when to call it and what it returns. */
+  description: string;
+  /** The specialist that owns the tool (its prompt answers with the result; its policies wrap the call). */
+  agent: SpecialistName;
+  input: z.ZodType<Input>;
+  sideEffect: 'none' | 'read' | 'write';
+  needsApproval: boolean;
+  // Method syntax on purpose: it lets a list of tools with different inputs be typed as ToolDefinition[].
+  /** A short line for the activity indicator, e.g. "Fetching AAPL's price…". */
+  activity(input: Input): string;
+  run(input: Input, context: ToolContext): Promise<Output>;
+}
+
+export function defineTool<Input, Output>(definition: ToolDefinition<Input, Output>): ToolDefinition<Input, Output> {
+  return definition;
+}
+
+/** Thrown by the loop when the model's input does not match the tool's schema; it becomes an is_error tool result. */
+export class ToolInputError extends Error {
+  readonly tool: string;
+  readonly issues: string[];
+  constructor(options: { tool: string; issues: string[] }) {
+    super(`Invalid input for ${options.tool}: ${options.issues.join('; ')}`);
+    this.name = 'ToolInputError';
+    this.tool = options.tool;
+    this.issues = options.issues;
+  }
+}
+
+/** The JSON Schema the model sees for a tool's input (generated from its zod schema). */
+export function inputJsonSchema(tool: ToolDefinition): { type: 'object'; [key: string]: unknown } {
+  const schema = z.toJSONSchema(tool.input, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  delete schema.$schema;
+  return { ...schema, type: 'object' };
+}

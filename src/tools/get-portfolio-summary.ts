@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineTool } from './define-tool';
+import { readPortfolio } from './support/portfolio';
+import { fitToBudget } from './support/result-budget';
+
+export const getPortfolioSummary = defineTool({
+  name: 'get_portfolio_summary',
+  description:
+    "Summary of the user's own Alpaca account: every position with quantity, price, market value, cost basis, unrealised " +
+    'P&L and weight (cash included in the total), cash, totals reconciled with the account equity, largest and best/worst ' +
+    'positions, concentration level, and risk and diversification scores (1–10) with labels. Call it first for any ' +
+    'question about "my portfolio", "my holdings" or whether a purchase fits.',
+  agent: 'portfolio_manager',
+  input: z.object({}),
+  sideEffect: 'read',
+  needsApproval: false,
+  activity: () => 'Checking your portfolio…',
+  run: async (_input, context) => {
+    const { summary, account, unclassifiedSymbols } = await readPortfolio(context);
+    const { positions, ...rest } = summary;
+    const base = {
+      ...(summary.empty ? { message: emptyMessage(summary.totals.cash) } : {}),
+      ...rest,
+      account: { status: account.status, buyingPower: account.buyingPower },
+      unclassifiedSymbols,
+      currency: account.currency,
+      units: {
+        money: `${account.currency}, to the cent`,
+        weightPct: 'percent of total value including cash',
+        unrealizedPlPct: 'percent of cost basis',
+        scores: '1–10 (0 when there is nothing to score)',
+      },
+      dataSource: 'Alpaca account and positions',
+      asOf: context.clock.now().toISOString(),
+    };
+    // Largest first, so what does not fit is the smallest positions; the totals and scores still include them.
+    const listed = fitToBudget(positions, JSON.stringify(base).length + 200);
+    return {
+      ...base,
+      ...(listed.omitted > 0
+        ? { positionsOmitted: listed.omitted, positionsNote: `The ${listed.omitted} smallest positions are not listed (too long for one answer); totals and scores include them.` }
+        : {}),
+      positions: listed.kept,
+    };
+  },
+});
+
+function emptyMessage(cash: string): string {
+  return `No open positions: the account holds only cash ($${cash}).`;
+}

@@ -1,0 +1,90 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { agentNames, inputJsonSchema, type ToolDefinition } from './define-tool';
+import { findTool, tools, toolsFor } from './registry';
+
+const directory = dirname(fileURLToPath(import.meta.url));
+const notToolFiles = new Set(['registry.ts', 'define-tool.ts']);
+const toolFiles = readdirSync(directory)
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !notToolFiles.has(file))
+  .sort();
+
+function isTool(value: unknown): value is ToolDefinition {
+  return typeof value === 'object' && value !== null && 'name' in value && 'run' in value && 'input' in value && 'activity' in value;
+}
+
+const registered = tools;
+
+describe('tool conventions', () => {
+  it('finds the tool files', () => {
+    expect(toolFiles.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(toolFiles)('%s exports exactly one tool, registered, with a test beside it', async (file) => {
+    const module = (await import(pathToFileURL(join(directory, file)).href)) as Record<string, unknown>;
+    const exported = Object.values(module).filter(isTool);
+    expect(exported).toHaveLength(1);
+    expect(registered).toContain(exported[0]);
+    expect(existsSync(join(directory, file.replace(/\.ts$/, '.test.ts')))).toBe(true);
+  });
+
+  it('registers every tool file and nothing else', () => {
+    expect(registered).toHaveLength(toolFiles.length);
+  });
+
+  it.each(registered.map((tool) => [tool.name, tool] as const))('%s follows the tool rules', (name, tool) => {
+    expect(name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+    expect(name.length).toBeLessThanOrEqual(64);
+    expect(tool.description.length).toBeGreaterThanOrEqual(40);
+    expect(agentNames).toContain(tool.agent);
+    expect(['none', 'read', 'write']).toContain(tool.sideEffect);
+    expect(typeof tool.needsApproval).toBe('boolean');
+    if (tool.sideEffect === 'write') expect(tool.needsApproval).toBe(true);
+    const schema = inputJsonSchema(tool);
+    expect(schema.type).toBe('object');
+    expect(JSON.stringify(schema)).not.toContain('"$ref"');
+  });
+
+  it('has unique names', () => {
+    const names = registered.map((tool) => tool.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('describes every input field for the model', () => {
+    for (const tool of registered) {
+      const properties = (inputJsonSchema(tool).properties ?? {}) as Record<string, { description?: string }>;
+      for (const [field, property] of Object.entries(properties)) {
+        expect(property.description, `${tool.name}.${field}`).toMatch(/\w{3}/);
+      }
+    }
+  });
+
+  it('gives every tool a short present-progressive activity line for typical input', () => {
+    const sample: Record<string, unknown> = { symbol: 'AAPL', start_date: '2025-01-02' };
+    for (const tool of registered) {
+      const line = tool.activity(tool.input.parse(sample));
+      expect(line, tool.name).toMatch(/^[A-Z][a-z]+ing .+…$/);
+      expect(line.length, tool.name).toBeLessThanOrEqual(80);
+    }
+  });
+});
+
+describe('registry look-ups', () => {
+  it('splits the tools between the two read-only specialists', () => {
+    expect(toolsFor('financial_analyst').map((tool) => tool.name)).toEqual(['get_quote', 'get_price_history', 'get_performance', 'get_news']);
+    expect(toolsFor('portfolio_manager').map((tool) => tool.name)).toEqual([
+      'get_portfolio_summary',
+      'get_rebalance_plan',
+      'get_account_activities',
+      'get_orders',
+    ]);
+    expect(toolsFor('trade_executor')).toEqual([]);
+  });
+
+  it('finds a tool by the name the model uses', () => {
+    expect(findTool('get_quote')?.name).toBe('get_quote');
+    expect(findTool('transfer_to_anything')).toBeUndefined();
+  });
+});

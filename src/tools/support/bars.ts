@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { unwrap } from '../../clients/alpaca/alpaca';
+import { upstreamError } from '../../protocol/errors';
+import type { ToolContext } from '../define-tool';
+import { readResponse } from './alpaca-response';
+
+export type BarTimeframe = '1Hour' | '1Day' | '1Week';
+
+const barSchema = z.object({
+  t: z.string(),
+  o: z.number(),
+  h: z.number(),
+  l: z.number(),
+  c: z.number(),
+  v: z.number(),
+});
+export type Bar = z.infer<typeof barSchema>;
+
+const barsPageSchema = z.object({
+  bars: z.array(barSchema).nullish(),
+  next_page_token: z.string().nullish(),
+});
+
+/** Bars Alpaca returns per request at most (its own default page size). */
+export const barsPageSize = 1000;
+/** A safety stop against a server that keeps answering with a next page. */
+const maxPages = 50;
+
+export interface BarsRequest {
+  symbol: string;
+  timeframe: BarTimeframe;
+  /** RFC 3339 instants (see easternDayBounds). */
+  start: string;
+  end: string;
+  /** The most bars wanted; when more exist, `capped` is true. */
+  maxBars: number;
+  /** asc: the earliest maxBars; desc: the latest maxBars (returned in ascending order either way). */
+  keep: 'earliest' | 'latest';
+}
+
+export interface BarsResult {
+  /** Ascending by time. */
+  bars: Bar[];
+  /** True when more bars existed than maxBars. */
+  capped: boolean;
+  pages: number;
+  feed: HistoricalFeed;
+  adjustment: 'split';
+}
+
+export type HistoricalFeed = 'iex' | 'sip';
+
+/**
+ * The historical feed for the user's plan: SIP (all US exchanges) when the plan has it, IEX otherwise.
+ * A delayed-SIP plan may read SIP history more than 15 minutes old, so it gets SIP with the end moved back.
+ */
+export function historicalFeed(feed: ToolContext['alpaca']['feed']): HistoricalFeed {
+  return feed === 'iex' ? 'iex' : 'sip';
+}
+
+/** The latest instant the user's plan may ask bars for (delayed SIP: 16 minutes ago), as RFC 3339, or null. */
+function latestAllowedEnd(context: ToolContext): string | null {
+  if (context.alpaca.feed !== 'delayed_sip') return null;
+  return new Date(context.clock.now().getTime() - 16 * 60_000).toISOString();
+}
+
+/**
+ * `GET /v2/stocks/{symbol}/bars`, following `next_page_token` until the range is complete or `maxBars` are in.
+ * Prices are split-adjusted, so a split does not read as a crash.
+ */
+export async function fetchBars(context: ToolContext, request: BarsRequest): Promise<BarsResult> {
+  const feed = historicalFeed(context.alpaca.feed);
+  const allowedEnd = latestAllowedEnd(context);
+  const end = allowedEnd !== null && Date.parse(allowedEnd) < Date.parse(request.end) ? allowedEnd : request.end;
+  const bars: Bar[] = [];
+  let token: string | undefined;
+  let pages = 0;
+  let capped = false;
+  for (;;) {
+    if (pages >= maxPages) throw upstreamError('alpaca-pagination', `Alpaca kept paging ${request.symbol}'s bars past ${maxPages} pages.`);
+    const result = await context.alpaca.data.GET('/v2/stocks/{symbol}/bars', {
+      params: {
+        path: { symbol: request.symbol },
+        query: {
+          timeframe: request.timeframe,
+          start: request.start,
+          end,
+          limit: Math.min(barsPageSize, request.maxBars - bars.length),
+          adjustment: 'split',
+          feed,
+          sort: request.keep === 'latest' ? 'desc' : 'asc',
+          ...(token === undefined ? {} : { page_token: token }),
+        },
+      },
+      signal: context.signal,
+    });
+    pages += 1;
+    const page = readResponse(barsPageSchema, unwrap('data', result), `${request.symbol}'s price bars`);
+    bars.push(...(page.bars ?? []));
+    const next = page.next_page_token ?? null;
+    if (next === null || next === '') break;
+    if (next === token) throw upstreamError('alpaca-pagination', `Alpaca repeated a page token for ${request.symbol}'s bars.`);
+    if (bars.length >= request.maxBars) {
+      capped = true;
+      break;
+    }
+    token = next;
+  }
+  // A server may send more than the limit asked for; never return more than maxBars.
+  if (bars.length > request.maxBars) capped = true;
+  const kept = bars.slice(0, request.maxBars);
+  const ordered = request.keep === 'latest' ? kept.reverse() : kept;
+  return { bars: ordered, capped, pages, feed, adjustment: 'split' };
+}

@@ -1,0 +1,81 @@
+/**
+ * Test support for tool tests (not shipped): a simulator on real HTTP and a ToolContext wired to it.
+ * Import only from *.test.ts files.
+ */
+import { createAlpacaClients } from '../../clients/alpaca/alpaca';
+import { defaultSettings, type Settings } from '../../protocol/settings';
+import { startAlpacaSimulator, type AlpacaSimulator, type AlpacaSimulatorOptions } from '../../../tests/simulators/alpaca/index.ts';
+import type { ToolContext } from '../define-tool';
+
+/** Monday 2025-06-16, 11:00 in New York: the market is open. */
+export const mondayMorning = new Date('2025-06-16T15:00:00Z');
+
+export interface ToolHarness {
+  sim: AlpacaSimulator;
+  context: ToolContext;
+  /** A context for the same simulator with other keys, settings or fetch. */
+  contextWith: (options: ContextOptions) => ToolContext;
+}
+
+export interface ContextOptions {
+  keyId?: string;
+  secretKey?: string;
+  settings?: Partial<Settings>;
+  fetch?: typeof fetch;
+  feed?: ToolContext['alpaca']['feed'];
+}
+
+const running: AlpacaSimulator[] = [];
+
+export async function startHarness(options: AlpacaSimulatorOptions & ContextOptions = {}): Promise<ToolHarness> {
+  const now = options.now ?? mondayMorning;
+  const sim = await startAlpacaSimulator({ history: false, ...options, now });
+  running.push(sim);
+  const contextWith = (overrides: ContextOptions): ToolContext => {
+    const merged = { ...options, ...overrides };
+    return {
+      alpaca: createAlpacaClients({
+        keyId: merged.keyId ?? sim.keyId,
+        secretKey: merged.secretKey ?? sim.secret,
+        tradingBaseUrl: sim.tradingUrl,
+        dataBaseUrl: sim.dataUrl,
+        feed: merged.feed ?? 'iex',
+        fetch: merged.fetch ?? globalThis.fetch,
+      }),
+      settings: { ...defaultSettings(), ...merged.settings },
+      // The simulator's clock moves only through its state controls, so the tool's clock follows it.
+      clock: { now: () => sim.state.now() },
+      signal: new AbortController().signal,
+    };
+  };
+  return { sim, context: contextWith({}), contextWith };
+}
+
+/** Closes every simulator started since the last call (use in afterEach). */
+export async function closeHarnesses(): Promise<void> {
+  await Promise.all(running.splice(0).map((sim) => sim.close()));
+}
+
+/** Requests the simulator received for a path (exact path, any query). */
+export function requestsTo(sim: AlpacaSimulator, path: string): AlpacaSimulator['requests'] {
+  return sim.requests.filter((request) => request.path === path);
+}
+
+/** Places an order on the simulator over HTTP, as the user would through Alpaca; returns the order JSON. */
+export async function placeOrder(sim: AlpacaSimulator, order: Record<string, unknown>): Promise<unknown> {
+  const response = await fetch(`${sim.tradingUrl}/v2/orders`, {
+    method: 'POST',
+    headers: { 'APCA-API-KEY-ID': sim.keyId, 'APCA-API-SECRET-KEY': sim.secret, 'Content-Type': 'application/json' },
+    body: JSON.stringify(order),
+  });
+  if (!response.ok) throw new Error(`order refused (${response.status}): ${await response.text()}`);
+  return response.json();
+}
+
+/** A GET on the simulator with the right keys, returning the parsed JSON (for computing expected figures independently). */
+export async function simGet(sim: AlpacaSimulator, server: 'trading' | 'data', pathAndQuery: string): Promise<unknown> {
+  const base = server === 'trading' ? sim.tradingUrl : sim.dataUrl;
+  const response = await fetch(`${base}${pathAndQuery}`, { headers: { 'APCA-API-KEY-ID': sim.keyId, 'APCA-API-SECRET-KEY': sim.secret } });
+  if (!response.ok) throw new Error(`GET ${pathAndQuery} failed (${response.status})`);
+  return response.json();
+}

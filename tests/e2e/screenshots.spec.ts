@@ -1,0 +1,33 @@
+import { test, configureThroughOptions } from './support/fixtures';
+import { message, text, toolUse } from '../simulators/anthropic';
+import { launchExtension } from './support/browser';
+
+// Not a check: renders the panels for a person to look at. Runs only when SCREENSHOTS names a folder.
+const folder = process.env.SCREENSHOTS;
+test.skip(!folder, 'Screenshots are taken only when SCREENSHOTS is set to an output folder.');
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots in the ${scheme} theme`, async ({ anthropic, alpaca }) => {
+    const extension = await launchExtension({ colorScheme: scheme });
+    try {
+      alpaca.state.setCash('2500');
+      alpaca.state.setPosition('AAPL', '10', '150');
+      alpaca.state.setPosition('VOO', '4', '480');
+      anthropic.setScript((_request, { call }) =>
+        call === 0
+          ? message(toolUse('get_portfolio_summary', {}))
+          : message(text('Here is your portfolio:\n\n| Holding | Weight | Value | P&L |\n| --- | --- | --- | --- |\n| AAPL | 31.2% | $2,010.00 | +$510.00 |\n| VOO | 33.4% | $2,150.00 | +$230.00 |\n| Cash | 35.4% | $2,500.00 | — |\n\n- **Risk score:** 6.1 / 10 (medium)\n- **Diversification:** 4.5 / 10 (moderate)\n\nNext step: consider adding a bond ETF.')),
+      );
+      const options = await configureThroughOptions(extension, { anthropic, alpaca });
+      await options.setViewportSize({ width: 900, height: 1300 });
+      await options.screenshot({ path: `${folder}/options-${scheme}.png`, fullPage: true });
+      const panel = await extension.openPage('sidepanel.html');
+      await panel.getByRole('textbox', { name: 'Message' }).fill('Show me my portfolio');
+      await panel.getByRole('button', { name: 'Send' }).click();
+      await panel.getByRole('log', { name: 'Conversation' }).getByRole('table').waitFor();
+      await panel.screenshot({ path: `${folder}/sidepanel-${scheme}.png` });
+    } finally {
+      await extension.close();
+    }
+  });
+}
