@@ -22,6 +22,30 @@ export const tradingModes = ['paper', 'live'] as const;
 export type TradingMode = (typeof tradingModes)[number];
 export const rebalanceTargets = ['conservative', 'balanced', 'aggressive'] as const;
 
+const money = z.string().trim().regex(/^\d+(\.\d{1,2})?$/, 'Enter a dollar amount like 5000 or 5000.00.');
+
+/** Deterministic pre-trade limits the user can tune; the rules apply them outside the model. */
+export const tradingLimitsSchema = z.object({
+  maxOrderNotional: money.default('5000'),
+  maxPositionWeightPct: z.number().min(1).max(100).default(25),
+  maxDailyOrders: z.number().int().min(1).max(1000).default(10),
+  maxDailyNotional: money.default('20000'),
+  denyList: z.array(z.string().trim().toUpperCase().min(1).max(12)).max(200).default([]),
+  /** If the price moved more than this since the proposal, Confirm asks again at the new price. */
+  priceMoveReconfirmPct: z.number().min(0.1).max(20).default(1),
+  proposalTtlMinutes: z.number().int().min(1).max(120).default(10),
+});
+export type TradingLimits = z.infer<typeof tradingLimitsSchema>;
+const defaultTradingLimits: TradingLimits = {
+  maxOrderNotional: '5000',
+  maxPositionWeightPct: 25,
+  maxDailyOrders: 10,
+  maxDailyNotional: '20000',
+  denyList: [],
+  priceMoveReconfirmPct: 1,
+  proposalTtlMinutes: 10,
+};
+
 export const DEFAULT_MODELS = { supervisor: 'claude-sonnet-5', specialist: 'claude-haiku-4-5' } as const;
 
 export const settingsSchema = z.object({
@@ -43,6 +67,7 @@ export const settingsSchema = z.object({
   webResearch: z.boolean().default(false),
   rebalanceTarget: z.enum(rebalanceTargets).default('balanced'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  trading: tradingLimitsSchema.default(defaultTradingLimits),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});

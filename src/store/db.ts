@@ -45,7 +45,33 @@ export interface RunRow {
   updatedAt: string;
 }
 
+export interface ProposalRow {
+  id: string;
+  conversationId: string;
+  runId: string;
+  status: string;
+  version: number;
+  value: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface AuditRow {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  sealed: unknown;
+}
+export interface AuditHeadRow {
+  id: 'head';
+  seq: number;
+  hash: string;
+  mac: string;
+}
+
 export type CleraDatabase = Dexie & {
+  proposals: EntityTable<ProposalRow, 'id'>;
+  audit: EntityTable<AuditRow, 'seq'>;
+  auditHead: EntityTable<AuditHeadRow, 'id'>;
   keys: EntityTable<KeyRow, 'id'>;
   settings: EntityTable<SettingsRow, 'id'>;
   conversations: EntityTable<ConversationRow, 'id'>;
@@ -63,6 +89,12 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
     conversations: 'id, updatedAt',
     messages: 'id, [conversationId+seq], conversationId',
     runs: 'id, conversationId, status, updatedAt',
+  });
+  // v2: trading. Order proposals (with their decision and broker outcome) and the hash-chained audit log.
+  db.version(2).stores({
+    proposals: 'id, conversationId, runId, status, updatedAt',
+    audit: 'seq',
+    auditHead: 'id',
   });
   return db;
 }

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { auditEventTypes, type AuditEntryView } from '../protocol/audit';
+import { AppError } from '../protocol/errors';
+import type { Clock } from '../platform/clock';
+import type { Vault } from '../platform/vault';
+import type { CleraDatabase } from '../store/db';
+import type { AuditEvent, AuditLog } from './types';
+import { checkChain, decodeRow, decodeRows, type AuditSnapshot, type DecodedRow } from './chain-check';
+import { buildExportDocument, exportFileName } from './export-document';
+import { auditHeadSchema, chainHash, entryCanonical, GENESIS_HASH, sealContext } from './hash-chain';
+import { createHeadSigner, loadHeadKey } from './head-key';
+import { createSerialQueue } from './serial-queue';
+import { summarizeAuditEvent, UNREADABLE_SUMMARY } from './summary';
+
+export interface AuditLogDeps {
+  db: CleraDatabase;
+  vault: Vault;
+  clock: Clock;
+  /** WebCrypto; tests may pass their own. */
+  subtle?: SubtleCrypto;
+}
+
+const DEFAULT_LIST_LIMIT = 500;
+const MAX_APPEND_ATTEMPTS = 20;
+
+/** After losing a race to another writer, wait a little (growing, jittered) so the two stop colliding in lockstep. */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
+
+const eventSchema = z.object({
+  type: z.enum(auditEventTypes),
+  proposalId: z.string().min(1).max(200),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** Where the chain ends, as read in one transaction: the head row as stored and the highest numeric seq. */
+interface Tail {
+  head: unknown;
+  lastSeq: number;
+}
+
+/** Drops object members whose value is undefined (JSON has no undefined); everything else must already be JSON. */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, member]) => member !== undefined)
+      .map(([key, member]) => [key, withoutUndefined(member)]),
+  );
+}
+
+/**
+ * The audit log of trade decisions (see ./types.ts). Append is serialised in-process, and every write is a
+ * compare-and-set: hashes, ciphertext and MAC are computed first (WebCrypto awaits inside an IndexedDB transaction
+ * would let it auto-commit), then one short transaction re-reads the tail, writes the row and the head only if the
+ * tail is still the one the entry was computed against, and otherwise the append starts over. Two writers (two
+ * callers here, or another context with its own AuditLog) therefore never fork the chain.
+ */
+export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
+  const { db, vault, clock } = deps;
+  const subtle = deps.subtle ?? crypto.subtle;
+  const signer = createHeadSigner(await loadHeadKey(db, subtle), subtle);
+  const serial = createSerialQueue();
+
+  async function readTailInTransaction(): Promise<Tail> {
+    const head = await db.auditHead.get('head');
+    // Numbers sort before every other key type, so this is the highest numeric seq even if junk rows exist.
+    const lastKey = await db.audit.where(':id').below(Infinity).lastKey();
+    return { head, lastSeq: typeof lastKey === 'number' ? Math.floor(lastKey) : 0 };
+  }
+
+  const sameTail = (a: Tail, b: Tail) =>
+    a.lastSeq === b.lastSeq && JSON.stringify(a.head ?? null) === JSON.stringify(b.head ?? null);
+
+  async function appendOnce(event: z.infer<typeof eventSchema>): Promise<{ seq: number; hash: string } | null> {
+    const tail = await db.transaction('r', db.audit, db.auditHead, readTailInTransaction);
+    const head = auditHeadSchema.safeParse(tail.head);
+    const trusted = head.success && (await signer.verify(head.data));
+    // Never reuse a seq, and link only to a head whose MAC holds: after damage (a dropped tail, a forged or missing
+    // head) the new entry does not link, so `verify` keeps reporting the break instead of it being papered over.
+    const seq = Math.max(head.success ? head.data.seq : 0, tail.lastSeq) + 1;
+    const prevHash = trusted ? head.data.hash : GENESIS_HASH;
+    const canonical = entryCanonical({ seq, at: clock.now().toISOString(), ...event, prevHash });
+    const hash = await chainHash(subtle, prevHash, canonical);
+    const sealed = await vault.seal(canonical, sealContext(seq));
+    const mac = await signer.sign(seq, hash);
+    return db.transaction('rw', db.audit, db.auditHead, async () => {
+      if (!sameTail(await readTailInTransaction(), tail)) return null;
+      await db.audit.add({ seq, prevHash, hash, sealed });
+      await db.auditHead.put({ id: 'head', seq, hash, mac });
+      return { seq, hash };
+    });
+  }
+
+  async function readSnapshot(): Promise<AuditSnapshot> {
+    return db.transaction('r', db.audit, db.auditHead, async () => ({ rows: await db.audit.toArray(), head: await db.auditHead.get('head') }));
+  }
+
+  async function checkSnapshot() {
+    const snapshot = await readSnapshot();
+    const decoded = await decodeRows(snapshot.rows, { vault, subtle });
+    return { snapshot, decoded, verification: await checkChain(decoded, snapshot.head, signer) };
+  }
+
+  function toView(raw: unknown, decoded: DecodedRow): AuditEntryView | null {
+    const { row, entry } = decoded;
+    if (row && entry) {
+      return { seq: row.seq, at: entry.at, type: entry.type, proposalId: entry.proposalId, summary: summarizeAuditEvent(entry.type, entry.data), data: entry.data, hash: row.hash };
+    }
+    const stored = (raw ?? {}) as { seq?: unknown; hash?: unknown };
+    if (typeof stored.seq !== 'number' || !Number.isInteger(stored.seq) || stored.seq < 1) return null;
+    // The view's type must be one of the known types; `data.unreadable` tells the page to show it as unreadable.
+    return { seq: stored.seq, at: '', type: 'failed', proposalId: '', summary: UNREADABLE_SUMMARY, data: { unreadable: true }, hash: typeof stored.hash === 'string' ? stored.hash : '' };
+  }
+
+  return {
+    async append(event: AuditEvent) {
+      const parsed = eventSchema.parse({ ...event, data: withoutUndefined(event.data) });
+      return serial(async () => {
+        for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+          const written = await appendOnce(parsed);
+          if (written) return written;
+          await backOff(attempt);
+        }
+        throw new AppError({ kind: 'internal', code: 'audit-conflict', message: 'The audit log kept changing while Clera wrote to it. Try again.', retryable: true });
+      });
+    },
+
+    async list(limit = DEFAULT_LIST_LIMIT) {
+      const count = Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : DEFAULT_LIST_LIMIT;
+      const rows: unknown[] = await db.audit.reverse().limit(count).toArray();
+      const decoded = await Promise.all(rows.map((raw, index) => decodeRow(raw, index + 1, { vault, subtle })));
+      return decoded.flatMap((item, index) => toView(rows[index], item) ?? []);
+    },
+
+    async verify() {
+      return (await checkSnapshot()).verification;
+    },
+
+    async exportJson() {
+      const { snapshot, decoded, verification } = await checkSnapshot();
+      const now = clock.now();
+      const document = buildExportDocument(decoded, snapshot.head, verification, now);
+      return { fileName: exportFileName(now), json: JSON.stringify(document, null, 2) };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { openVault, type Vault } from '../platform/vault';
+import { openDatabase, type CleraDatabase } from '../store/db';
+import { createKeyRepository } from '../store/key-repository';
+import type { AuditEvent, AuditLog } from './types';
+import { createAuditLog } from './audit-log';
+
+/** A fresh database, a real vault and an audit log over them, with a clock that ticks a second per reading. */
+export async function createTestAuditLog(): Promise<{ db: CleraDatabase; vault: Vault; audit: AuditLog; reopen: () => Promise<AuditLog> }> {
+  const db = openDatabase(`test-audit-${crypto.randomUUID()}`);
+  const vault = await openVault(createKeyRepository(db));
+  let tick = 0;
+  const clock = { now: () => new Date(Date.UTC(2025, 5, 12, 14, 30, tick++)) };
+  const audit = await createAuditLog({ db, vault, clock });
+  return { db, vault, audit, reopen: () => createAuditLog({ db, vault, clock }) };
+}
+
+/** A plausible sequence of events for proposal `n`. */
+export function sampleEvent(n: number): AuditEvent {
+  const proposalId = `prop_${String(Math.floor(n / 4))}`;
+  switch (n % 4) {
+    case 0:
+      return { type: 'proposed', proposalId, data: { draft: { side: 'buy', symbol: 'AAPL', amount: String(100 + n), type: 'market', time_in_force: 'day' } } };
+    case 1:
+      return { type: 'confirmed', proposalId, data: { price: '200.00' } };
+    case 2:
+      return { type: 'submitted', proposalId, data: { clientOrderId: `clera-${String(n)}` } };
+    default:
+      return { type: 'filled', proposalId, data: { filledQty: '2.5', filledAvgPrice: '200' } };
+  }
+}
+
+export async function appendSamples(audit: AuditLog, count: number): Promise<void> {
+  for (let n = 0; n < count; n++) await audit.append(sampleEvent(n));
+}

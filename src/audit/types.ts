@@ -1,0 +1,22 @@
+import type { AuditEntryView, AuditEventType, AuditVerification } from '../protocol/audit';
+
+/** One trade-decision event as the trading code records it. */
+export interface AuditEvent {
+  type: AuditEventType;
+  proposalId: string;
+  /** Plain JSON data (no undefined, no class instances): it is canonicalised and hashed. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * The append-only audit log of trade decisions: each entry encrypted at rest and hash-chained to the one before,
+ * with the chain head authenticated under a key the log's tables do not hold, so edits, removals and a dropped tail
+ * are all detected by `verify`.
+ */
+export interface AuditLog {
+  append(event: AuditEvent): Promise<{ seq: number; hash: string }>;
+  /** Newest first. */
+  list(limit?: number): Promise<AuditEntryView[]>;
+  verify(): Promise<AuditVerification>;
+  exportJson(): Promise<{ fileName: string; json: string }>;
+}
