@@ -5,6 +5,10 @@ import { createKeyRepository } from './store/key-repository';
 import { createSettingsRepository } from './store/settings-repository';
 import { createConversationRepository } from './store/conversation-repository';
 import { createRunRepository } from './store/run-repository';
+import { createAuditLog } from './audit/audit-log';
+import { createProposalRepository } from './store/proposal-repository';
+import { createTradingService } from './trading/trading-service';
+import { createBrokerFromSettings } from './background/turn-runtime';
 import { createPortServer, type ServerPort } from './background/port-server';
 import { createRequestHandlers } from './background/handlers';
 import { PORT_NAME, type PushEvent } from './protocol/messages';
@@ -18,6 +22,8 @@ export interface BackgroundPlatform {
   keepAlive: (work: Promise<unknown>) => void;
   onConnect: (listener: (port: ServerPort) => void) => void;
   log: (level: 'info' | 'warn', message: string, details?: Record<string, unknown>) => void;
+  /** Wakes the worker later (chrome.alarms) to expire proposals and follow open orders. */
+  scheduleFollowUp: (delayMinutes: number) => void;
   database?: CleraDatabase;
 }
 
@@ -31,10 +37,26 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const settings = createSettingsRepository(db, vault, platform.clock);
     const conversations = createConversationRepository(db, platform.clock, platform.ids);
     const runs = createRunRepository(db, platform.clock, platform.ids);
-    const created = createRequestHandlers({ settings, conversations, runs, platform, broadcast: (event) => { broadcast(event); } });
+    const audit = await createAuditLog({ db, vault, clock: platform.clock });
+    const proposals = createProposalRepository(db, platform.clock);
+    const trading = createTradingService({
+      proposals,
+      audit,
+      conversations,
+      clock: platform.clock,
+      ids: platform.ids,
+      broadcast: (event) => { broadcast(event); },
+      keepAlive: platform.keepAlive,
+      broker: () => createBrokerFromSettings({ settings, fetch: platform.fetch }),
+      scheduleFollowUp: platform.scheduleFollowUp,
+    });
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, platform, broadcast: (event) => { broadcast(event); } });
+    // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
+    await trading.expireDue();
+    platform.keepAlive(trading.reconcile().catch((error: unknown) => { platform.log('warn', 'Could not reconcile orders yet.', { error: String(error) }); }));
     const recovered = await created.chat.recoverInterrupted();
     if (recovered > 0) platform.log('info', `Marked ${recovered} unfinished answer(s) as interrupted after a restart.`);
-    return created;
+    return { ...created, trading };
   })();
   started.catch((error: unknown) => {
     platform.log('warn', 'The background failed to start.', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
@@ -57,6 +79,12 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     db,
     /** What the "Analyze ticker" context menu does with the selected text (or the page title). */
     analyzeSelection: async (selection: string) => (await started).analyzeSelection(selection),
+    /** The follow-up alarm: expire proposals and keep following open orders. */
+    followUp: async () => {
+      const { trading } = await started;
+      await trading.expireDue();
+      await trading.reconcile();
+    },
     get refusedConnections() { return server.refused; },
   };
 }

@@ -3,6 +3,8 @@ import { systemClock, randomIds } from '@/src/platform/clock';
 import { createKeepAlive } from '@/src/platform/keep-alive';
 import { createContextMenu } from '@/src/platform/context-menu';
 
+const FOLLOW_UP_ALARM = 'clera-follow-up';
+
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
@@ -21,6 +23,10 @@ export default defineBackground(() => {
     keepAlive,
     onConnect: (listener) => { chrome.runtime.onConnect.addListener(listener); },
     log: (level, message, details) => { console[level](`[clera] ${message}`, details ?? ''); },
+    scheduleFollowUp: (delayMinutes) => { void chrome.alarms.create(FOLLOW_UP_ALARM, { delayInMinutes: Math.max(0.5, delayMinutes) }); },
+  });
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FOLLOW_UP_ALARM) keepAlive(app.followUp());
   });
   createContextMenu({ analyze: (text) => { keepAlive(app.analyzeSelection(text)); } });
 });

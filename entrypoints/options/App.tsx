@@ -4,6 +4,7 @@ import type { ThemeChoice } from '../shared/theme';
 import { useSettingsForm } from './hooks/use-settings-form';
 import { KeysSection } from './components/KeysSection';
 import { TradingSection } from './components/TradingSection';
+import { TradingLimitsSection } from './components/TradingLimitsSection';
 import { ModelsSection } from './components/ModelsSection';
 import { AppearanceSection } from './components/AppearanceSection';
 import { AdvancedSection } from './components/AdvancedSection';
@@ -20,9 +21,11 @@ export interface OptionsAppProps {
   /** The background's port, or null outside the extension. */
   client: PortClient | null;
   applyTheme: (theme: ThemeChoice) => void;
+  /** Where the audit log page is (opened in a new tab). */
+  auditLogUrl: string;
 }
 
-export function App({ client, applyTheme }: OptionsAppProps) {
+export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
   const { state, update, save, testConnection, removeSecret } = useSettingsForm(client, applyTheme);
   const { form, errors, busy } = state;
 
@@ -62,6 +65,7 @@ export function App({ client, applyTheme }: OptionsAppProps) {
         <fieldset className="form-body" disabled={busy === 'loading'}>
           <KeysSection form={form} errors={errors} update={update} status={state.view?.secrets} busy={busy !== null} onRemove={(name) => void removeSecret(name)} />
           <TradingSection form={form} errors={errors} update={update} />
+          <TradingLimitsSection form={form} errors={errors} update={update} auditLogUrl={auditLogUrl} />
           <ModelsSection form={form} errors={errors} update={update} />
           <AppearanceSection form={form} errors={errors} update={update} />
           <AdvancedSection form={form} errors={errors} update={update} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODELS, defaultSettings } from '@/src/protocol/settings';
-import { formFromSettings, secretHint, validateForm, type OptionsForm } from './form-state';
+import { formFromSettings, secretHint, symbolList, validateForm, type OptionsForm } from './form-state';
 import { connectionLine } from './components/ConnectionResults';
 
 const form = (change: (form: OptionsForm) => OptionsForm = (f) => f) => change(formFromSettings(defaultSettings()));
@@ -55,6 +55,77 @@ describe('options form', () => {
   it('shows a saved live mode only when its confirmation is on record', () => {
     expect(formFromSettings({ ...defaultSettings(), tradingMode: 'live', liveConfirmedAt: null }).tradingMode).toBe('paper');
     expect(formFromSettings({ ...defaultSettings(), tradingMode: 'live', liveConfirmedAt: '2025-06-01T10:00:00.000Z' }).tradingMode).toBe('live');
+  });
+
+  it('shows the saved trading limits, the deny list as one line', () => {
+    const settings = defaultSettings();
+    const saved = { ...settings, trading: { ...settings.trading, maxDailyOrders: 4, denyList: ['TSLA', 'GME'] } };
+    expect(formFromSettings(saved).trading).toEqual({
+      maxOrderNotional: '5000',
+      maxPositionWeightPct: '25',
+      maxDailyOrders: '4',
+      maxDailyNotional: '20000',
+      denyList: 'TSLA, GME',
+      priceMoveReconfirmPct: '1',
+      proposalTtlMinutes: '10',
+    });
+  });
+
+  it('saves the trading limits as typed, without dollar signs or thousands separators', () => {
+    const result = validateForm(
+      form((f) => ({
+        ...f,
+        trading: {
+          maxOrderNotional: '$2,500.50',
+          maxPositionWeightPct: '30%',
+          maxDailyOrders: ' 3 ',
+          maxDailyNotional: '10000',
+          denyList: 'tsla, gme  brk.b,',
+          priceMoveReconfirmPct: '0.5',
+          proposalTtlMinutes: '15',
+        },
+      })),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      settings: {
+        trading: {
+          maxOrderNotional: '2500.50',
+          maxPositionWeightPct: 30,
+          maxDailyOrders: 3,
+          maxDailyNotional: '10000',
+          denyList: ['TSLA', 'GME', 'BRK.B'],
+          priceMoveReconfirmPct: 0.5,
+          proposalTtlMinutes: 15,
+        },
+      },
+    });
+  });
+
+  it('keeps the saved trading limits when other settings are saved', () => {
+    const settings = defaultSettings();
+    const saved = { ...settings, trading: { ...settings.trading, maxOrderNotional: '750.00', denyList: ['AMC'] } };
+    const result = validateForm(formFromSettings(saved));
+    expect(result).toMatchObject({ ok: true, settings: { trading: { maxOrderNotional: '750.00', denyList: ['AMC'] } } });
+  });
+
+  it.each([
+    ['maxOrderNotional', 'lots', 'Enter a dollar amount like 5000 or 5000.00.'],
+    ['maxPositionWeightPct', '0', 'Enter 1 or more.'],
+    ['maxPositionWeightPct', '', 'Enter a number.'],
+    ['maxDailyOrders', '2.5', 'Enter a whole number.'],
+    ['maxDailyNotional', '-5', 'Enter a dollar amount like 5000 or 5000.00.'],
+    ['denyList', 'TSLA, WAYTOOLONGSYMBOL', 'Each symbol has at most 12 characters, like TSLA or BRK.B.'],
+    ['priceMoveReconfirmPct', '25', 'Enter 20 or less.'],
+    ['proposalTtlMinutes', 'ten', 'Enter a number.'],
+  ] as const)('reports an invalid %s (%s) under its own field', (name, value, message) => {
+    const result = validateForm(form((f) => ({ ...f, trading: { ...f.trading, [name]: value } })));
+    expect(result).toEqual({ ok: false, errors: { [`trading.${name}`]: message } });
+  });
+
+  it('reads a deny list separated by commas, spaces or semicolons', () => {
+    expect(symbolList(' tsla,gme;  amc ,, ')).toEqual(['TSLA', 'GME', 'AMC']);
+    expect(symbolList('')).toEqual([]);
   });
 
   it('hints at a saved secret without showing it', () => {

@@ -7,6 +7,7 @@ import {
   type SecretName,
   type Settings,
   type SecretsPatch,
+  type TradingLimits,
   type TradingMode,
 } from '@/src/protocol/settings';
 
@@ -23,6 +24,8 @@ export interface OptionsForm {
   webResearch: boolean;
   rebalanceTarget: Settings['rebalanceTarget'];
   theme: Settings['theme'];
+  /** The pre-trade limits as typed; the deny list as one comma-separated line. */
+  trading: Record<keyof TradingLimits, string>;
 }
 
 /** Dotted paths of the fields that can show an error, e.g. `models.supervisor`, `secrets.anthropicApiKey`. */
@@ -50,14 +53,74 @@ export function formFromSettings(settings: Settings): OptionsForm {
     webResearch: settings.webResearch,
     rebalanceTarget: settings.rebalanceTarget,
     theme: settings.theme,
+    trading: {
+      maxOrderNotional: settings.trading.maxOrderNotional,
+      maxPositionWeightPct: String(settings.trading.maxPositionWeightPct),
+      maxDailyOrders: String(settings.trading.maxDailyOrders),
+      maxDailyNotional: settings.trading.maxDailyNotional,
+      denyList: settings.trading.denyList.join(', '),
+      priceMoveReconfirmPct: String(settings.trading.priceMoveReconfirmPct),
+      proposalTtlMinutes: String(settings.trading.proposalTtlMinutes),
+    },
   };
 }
 
-function collect(errors: FieldErrors, issues: z.ZodError['issues'], prefix = ''): void {
-  for (const issue of issues) {
-    const key = prefix + issue.path.map(String).join('.');
-    errors[key] ??= issue.message;
+/** A typed number as a number for the schema; anything else stays text, which the schema refuses as "not a number". */
+function typedNumber(text: string): number | string {
+  const value = text.trim().replace(/%$/, '').trim();
+  return /^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) ? Number(value) : value;
+}
+
+/** A typed dollar amount without the sign and thousands separators people type: "$5,000" → "5000". */
+const typedDollars = (text: string): string => text.trim().replace(/^\$/, '').replace(/,/g, '');
+
+/** "tsla, gme  AMC" → ["TSLA", "GME", "AMC"]. */
+export const symbolList = (text: string): string[] =>
+  text
+    .split(/[\s,;]+/)
+    .filter((symbol) => symbol !== '')
+    .map((symbol) => symbol.toUpperCase());
+
+function tradingLimitsInput(trading: OptionsForm['trading']) {
+  return {
+    maxOrderNotional: typedDollars(trading.maxOrderNotional),
+    maxPositionWeightPct: typedNumber(trading.maxPositionWeightPct),
+    maxDailyOrders: typedNumber(trading.maxDailyOrders),
+    maxDailyNotional: typedDollars(trading.maxDailyNotional),
+    denyList: symbolList(trading.denyList),
+    priceMoveReconfirmPct: typedNumber(trading.priceMoveReconfirmPct),
+    proposalTtlMinutes: typedNumber(trading.proposalTtlMinutes),
+  };
+}
+
+type Issue = z.ZodError['issues'][number];
+
+/** Words for the schema's generic number and list messages; the schema's own messages are kept. */
+function fieldMessage(issue: Issue): string {
+  if (issue.path[0] === 'trading' && issue.path[1] === 'denyList') {
+    return issue.path.length > 2 ? 'Each symbol has at most 12 characters, like TSLA or BRK.B.' : 'List at most 200 symbols.';
   }
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'number' ? `Enter ${String(issue.minimum)} or more.` : issue.message;
+    case 'too_big':
+      return issue.origin === 'number' ? `Enter ${String(issue.maximum)} or less.` : issue.message;
+    case 'invalid_type':
+      if (issue.expected === 'int') return 'Enter a whole number.';
+      return issue.expected === 'number' ? 'Enter a number.' : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+/** The dotted path a field's error is kept under; a deny-list entry's error belongs to the whole list. */
+const errorKey = (issue: Issue, prefix: string): string => {
+  const path = issue.path[0] === 'trading' && issue.path[1] === 'denyList' ? ['trading', 'denyList'] : issue.path.map(String);
+  return prefix + path.join('.');
+};
+
+function collect(errors: FieldErrors, issues: z.ZodError['issues'], prefix = ''): void {
+  for (const issue of issues) errors[errorKey(issue, prefix)] ??= fieldMessage(issue);
 }
 
 /**
@@ -83,6 +146,7 @@ export function validateForm(form: OptionsForm): FormResult {
     webResearch: form.webResearch,
     rebalanceTarget: form.rebalanceTarget,
     theme: form.theme,
+    trading: tradingLimitsInput(form.trading),
   });
   if (!settings.success) collect(errors, settings.error.issues);
 

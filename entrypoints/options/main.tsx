@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { connectBackground } from '../shared/runtime';
+import { connectBackground, extensionPageUrl } from '../shared/runtime';
 import { applyTheme, rememberedTheme } from '../shared/theme';
 import '../shared/base.css';
 import './options.css';
@@ -11,7 +11,7 @@ if (root) {
   applyTheme(rememberedTheme());
   createRoot(root).render(
     <StrictMode>
-      <App client={connectBackground()} applyTheme={applyTheme} />
+      <App client={connectBackground()} applyTheme={applyTheme} auditLogUrl={extensionPageUrl('audit.html')} />
     </StrictMode>,
   );
 }

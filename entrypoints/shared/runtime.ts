@@ -22,3 +22,9 @@ export function openOptionsPage(): void {
   const api = runtime();
   if (api) void api.openOptionsPage().catch(() => undefined);
 }
+
+/** The full URL of one of the extension's own pages (e.g. `audit.html`); the bare path outside the extension. */
+export function extensionPageUrl(path: string): string {
+  const api = runtime();
+  return api ? api.getURL(path) : path;
+}

@@ -6,6 +6,7 @@ import type { PortClient } from '@/src/protocol/port-client';
 import type { ThemeChoice } from '../shared/theme';
 import { createPanelActions, SILENT_RUN_MS } from './panel-actions';
 import { createPanelStore } from './store';
+import { proposalFixture } from './proposal.fixture';
 
 type Listener = (event: PushEvent | { type: 'reconnected' }) => void;
 type Answer = (body: RequestBody) => unknown;
@@ -14,6 +15,7 @@ const conversation = (id: string) => ({ id, title: id, createdAt: '2025-01-01T00
 const session = (id: string, messages: ChatMessage[] = [], extra: Partial<Session> = {}): Session => ({
   conversation: conversation(id),
   messages,
+  proposals: [],
   running: false,
   mode: 'paper',
   configured: true,
@@ -216,5 +218,68 @@ describe('refresh on focus', () => {
     store.setState({ pending: false });
     await actions.refresh();
     expect(count()).toBe(3);
+  });
+});
+
+describe('order proposals', () => {
+  const later = '2025-06-16T14:01:00.000Z';
+
+  it('confirms a proposal once, disabling it while the request is in flight, and shows the answer', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const { actions, requests, store } = setup({
+      'session-open': () => session('c1', [], { proposals: [proposalFixture({ mode: 'live' })] }),
+      'proposal-decide': () => new Promise((resolve) => { answer = resolve; }),
+    });
+    actions.start({});
+    await flush();
+    const first = actions.decideProposal('p1', 'confirm', true);
+    expect(store.getState().proposalBusy).toEqual({ p1: true });
+    expect(await actions.decideProposal('p1', 'confirm', true)).toBe(false);
+    answer({ proposal: proposalFixture({ mode: 'live', status: 'submitting', updatedAt: later }) });
+    expect(await first).toBe(true);
+    expect(requests.filter((r) => r.type === 'proposal-decide')).toEqual([{ type: 'proposal-decide', proposalId: 'p1', decision: 'confirm', liveConfirmed: true }]);
+    expect(store.getState().proposals.p1?.status).toBe('submitting');
+    expect(store.getState().proposalBusy).toEqual({});
+  });
+
+  it('sends an edit and shows a refusal inside the card', async () => {
+    const { actions, requests, store } = setup({
+      'session-open': () => session('c1', [], { proposals: [proposalFixture()] }),
+      'proposal-edit': () => {
+        throw new AppError({ kind: 'user-input', code: 'invalid-order', message: 'Amounts are in dollars with at most 2 decimals.' });
+      },
+    });
+    actions.start({});
+    await flush();
+    expect(await actions.editProposal('p1', { amount: '250.505', type: 'market', time_in_force: 'day' })).toBe(false);
+    expect(requests).toContainEqual({ type: 'proposal-edit', proposalId: 'p1', changes: { amount: '250.505', type: 'market', time_in_force: 'day' } });
+    expect(store.getState()).toMatchObject({ proposalBusy: {}, proposalErrors: { p1: 'Amounts are in dollars with at most 2 decimals.' }, lastError: null });
+  });
+
+  it('clears the card error when the next request for it succeeds', async () => {
+    let fail = true;
+    const { actions, store } = setup({
+      'session-open': () => session('c1', [], { proposals: [proposalFixture()] }),
+      'proposal-decide': () => {
+        if (fail) throw new Error('Alpaca could not be reached.');
+        return { proposal: proposalFixture({ status: 'rejected', updatedAt: later }) };
+      },
+    });
+    actions.start({});
+    await flush();
+    await actions.decideProposal('p1', 'reject');
+    expect(store.getState().proposalErrors).toEqual({ p1: 'Alpaca could not be reached.' });
+    fail = false;
+    await actions.decideProposal('p1', 'reject');
+    expect(store.getState().proposalErrors).toEqual({});
+    expect(store.getState().proposals.p1?.status).toBe('rejected');
+  });
+
+  it('shows proposal updates pushed by the background', async () => {
+    const { actions, emit, store } = setup({ 'session-open': () => session('c1', [], { proposals: [proposalFixture({ status: 'submitted', updatedAt: later })] }) });
+    actions.start({});
+    await flush();
+    emit({ type: 'proposal-upsert', proposal: proposalFixture({ status: 'filled', updatedAt: '2025-06-16T14:02:00.000Z' }) });
+    expect(store.getState().proposals.p1?.status).toBe('filled');
   });
 });

@@ -1,9 +1,11 @@
 import type { PushEvent } from '@/src/protocol/messages';
 import type { PortClient } from '@/src/protocol/port-client';
+import type { Proposal } from '@/src/protocol/proposal';
 import type { ThemeChoice } from '../shared/theme';
 import { errorMessage } from '../shared/error-message';
-import { applyEvent, applySession, type PanelStore } from './store';
+import { applyEvent, applySession, upsertProposal, type PanelStore } from './store';
 import type { StartOptions } from './start-options';
+import type { OrderChanges } from './order-edit';
 
 export interface PanelActionsDeps {
   /** The background's port, or null when the page runs outside the extension. */
@@ -22,6 +24,11 @@ export const REFRESH_EVERY_MS = 3_000;
 export const SILENT_RUN_MS = 20_000;
 
 const NOT_CONNECTED = 'Clera is not connected to its background. Reload the extension and reopen the panel.';
+
+/** A copy of a record without one key. */
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
+}
 
 /**
  * Everything the side panel can do. Each action sends a protocol request and folds the answer into the store;
@@ -65,6 +72,33 @@ export function createPanelActions(deps: PanelActionsDeps) {
   async function refreshConversations(): Promise<void> {
     const list = await call((c) => c.request({ type: 'conversation-list' }));
     if (list) store.setState({ conversations: list.conversations });
+  }
+
+  /**
+   * Sends one decide or edit request for a proposal, at most one at a time per proposal (the buttons are disabled
+   * meanwhile), and folds the answer in. A failure is shown inside that proposal's card. Returns whether it worked.
+   */
+  async function proposalRequest(proposalId: string, work: (client: PortClient) => Promise<{ proposal: Proposal }>): Promise<boolean> {
+    const state = store.getState();
+    if (state.proposalBusy[proposalId]) return false;
+    const otherErrors = without(state.proposalErrors, proposalId);
+    if (!client) {
+      store.setState({ connection: 'unavailable', proposalErrors: { ...otherErrors, [proposalId]: NOT_CONNECTED } });
+      return false;
+    }
+    store.setState({ proposalBusy: { ...state.proposalBusy, [proposalId]: true }, proposalErrors: otherErrors });
+    const settle = (change: (errors: Record<string, string>) => Record<string, string>) => {
+      store.setState((current) => ({ proposalBusy: without(current.proposalBusy, proposalId), proposalErrors: change(current.proposalErrors) }));
+    };
+    try {
+      const { proposal } = await work(client);
+      store.setState((current) => (current.conversation?.id === proposal.conversationId ? upsertProposal(current, proposal) : current), true);
+      settle((errors) => errors);
+      return true;
+    } catch (error) {
+      settle((errors) => ({ ...errors, [proposalId]: errorMessage(error) }));
+      return false;
+    }
   }
 
   function handle(event: PushEvent | { type: 'reconnected' }): void {
@@ -176,6 +210,19 @@ export function createPanelActions(deps: PanelActionsDeps) {
       // Deleting the conversation on screen moves to the latest remaining one (or a fresh one).
       if (store.getState().conversation?.id === conversationId) await open();
     },
+
+    /** Confirms or rejects an order proposal. A live order needs the user's explicit tick, passed on as `liveConfirmed`. */
+    decideProposal(proposalId: string, decision: 'confirm' | 'reject', liveConfirmed = false): Promise<boolean> {
+      return proposalRequest(proposalId, (c) => c.request({ type: 'proposal-decide', proposalId, decision, liveConfirmed }));
+    },
+
+    /** Changes a pending proposal's size, type, limit price or time in force; the background re-runs the rules. */
+    editProposal(proposalId: string, changes: OrderChanges): Promise<boolean> {
+      return proposalRequest(proposalId, (c) => c.request({ type: 'proposal-edit', proposalId, changes }));
+    },
+
+    /** The panel's clock in milliseconds (the order cards count down with it). */
+    now,
 
     openSettings(): void {
       deps.openSettings();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Conversation } from '@/src/protocol/conversation';
 import type { Session } from '@/src/protocol/messages';
 import { activityText, applyEvent, applySession, initialPanelState, retryableMessageId, type PanelState } from './store';
+import { proposalFixture } from './proposal.fixture';
 
 const conversation: Conversation = { id: 'c1', title: 'Portfolio', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
 
@@ -18,7 +19,7 @@ function message(overrides: Partial<ChatMessage> & Pick<ChatMessage, 'id' | 'seq
 }
 
 function session(messages: ChatMessage[], extra: Partial<Session> = {}): Session {
-  return { conversation, messages, running: false, mode: 'paper', configured: true, ...extra };
+  return { conversation, messages, proposals: [], running: false, mode: 'paper', configured: true, ...extra };
 }
 
 function stateWith(messages: ChatMessage[], extra: Partial<Session> = {}): PanelState {
@@ -125,6 +126,57 @@ describe('applySession', () => {
     });
     expect(texts(state)).toEqual(['New']);
     expect(state.conversation?.id).toBe('c2');
+  });
+});
+
+describe('proposals', () => {
+  const later = '2025-06-16T14:01:00.000Z';
+
+  it('adds a proposal of the conversation on screen', () => {
+    const state = applyEvent(stateWith([]), { type: 'proposal-upsert', proposal: proposalFixture() });
+    expect(Object.keys(state.proposals)).toEqual(['p1']);
+    expect(state.proposals.p1?.status).toBe('pending');
+  });
+
+  it('ignores a proposal of another conversation', () => {
+    const state = stateWith([]);
+    expect(applyEvent(state, { type: 'proposal-upsert', proposal: proposalFixture({ conversationId: 'c2' }) })).toBe(state);
+  });
+
+  it('ignores proposals before any session is open', () => {
+    const state = initialPanelState();
+    expect(applyEvent(state, { type: 'proposal-upsert', proposal: proposalFixture() })).toBe(state);
+  });
+
+  it('replaces a proposal by id instead of adding another', () => {
+    let state = stateWith([], { proposals: [proposalFixture()] });
+    state = applyEvent(state, { type: 'proposal-upsert', proposal: proposalFixture({ status: 'submitted', updatedAt: later }) });
+    expect(Object.keys(state.proposals)).toEqual(['p1']);
+    expect(state.proposals.p1?.status).toBe('submitted');
+  });
+
+  it('keeps the newer version when an older one arrives late', () => {
+    let state = stateWith([], { proposals: [proposalFixture({ status: 'filled', updatedAt: later })] });
+    state = applyEvent(state, { type: 'proposal-upsert', proposal: proposalFixture({ status: 'submitting' }) });
+    expect(state.proposals.p1?.status).toBe('filled');
+  });
+
+  it('takes the proposals from the session', () => {
+    const state = stateWith([], { proposals: [proposalFixture(), proposalFixture({ id: 'p2', status: 'rejected' })] });
+    expect(Object.keys(state.proposals).sort()).toEqual(['p1', 'p2']);
+  });
+
+  it('keeps a newer proposal already shown when the session of the same conversation is older', () => {
+    let state = stateWith([], { proposals: [proposalFixture()] });
+    state = applyEvent(state, { type: 'proposal-upsert', proposal: proposalFixture({ status: 'submitted', updatedAt: later }) });
+    state = applySession(state, session([], { proposals: [proposalFixture()] }));
+    expect(state.proposals.p1?.status).toBe('submitted');
+  });
+
+  it('drops the proposals, requests in flight and errors of a conversation left behind', () => {
+    const state: PanelState = { ...stateWith([], { proposals: [proposalFixture()] }), proposalBusy: { p1: true }, proposalErrors: { p1: 'Refused' } };
+    const next = applySession(state, { ...session([]), conversation: { ...conversation, id: 'c2' } });
+    expect(next).toMatchObject({ proposals: {}, proposalBusy: {}, proposalErrors: {} });
   });
 });
 

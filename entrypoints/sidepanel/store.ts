@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChatMessage, Conversation } from '@/src/protocol/conversation';
 import type { PushEvent, Session } from '@/src/protocol/messages';
+import type { Proposal } from '@/src/protocol/proposal';
 import type { TradingMode } from '@/src/protocol/settings';
 
 export type ConnectionState = 'connecting' | 'connected' | 'unavailable';
@@ -12,6 +13,12 @@ export interface PanelState {
   messages: Record<string, ChatMessage>;
   /** Message ids, ordered by seq (oldest first). */
   order: string[];
+  /** Order proposals of the conversation on screen, by id. */
+  proposals: Record<string, Proposal>;
+  /** Proposals with a decide or edit request in flight, by id: their buttons stay disabled until it answers. */
+  proposalBusy: Record<string, true>;
+  /** The last failed decide or edit request of each proposal, shown inside its card. */
+  proposalErrors: Record<string, string>;
   running: boolean;
   /** Sent and waiting for the run to start. */
   pending: boolean;
@@ -34,6 +41,9 @@ export const initialPanelState = (): PanelState => ({
   conversation: null,
   messages: {},
   order: [],
+  proposals: {},
+  proposalBusy: {},
+  proposalErrors: {},
   running: false,
   pending: false,
   streamingMessageId: null,
@@ -66,6 +76,19 @@ function upsert(state: PanelState, message: ChatMessage): PanelState {
   return { ...state, messages, order };
 }
 
+/** Whether one version of a proposal was saved after another. */
+const isNewer = (left: Proposal, right: Proposal): boolean => Date.parse(left.updatedAt) > Date.parse(right.updatedAt);
+
+/**
+ * Puts a proposal in the state, replacing the one with its id. Push events and request answers can cross on the way,
+ * so an update older than the one shown is ignored.
+ */
+export function upsertProposal(state: PanelState, proposal: Proposal): PanelState {
+  const existing = state.proposals[proposal.id];
+  if (existing && isNewer(existing, proposal)) return state;
+  return { ...state, proposals: { ...state.proposals, [proposal.id]: proposal } };
+}
+
 const endRun = (state: PanelState): PanelState => ({ ...state, running: false, pending: false, streamingMessageId: null, activity: null });
 
 /** Whether an event is about the conversation on screen (global events always are). */
@@ -74,6 +97,8 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
   switch (event.type) {
     case 'message-upsert':
       return event.message.conversationId === current;
+    case 'proposal-upsert':
+      return event.proposal.conversationId === current;
     case 'run-start':
     case 'text-delta':
     case 'activity':
@@ -113,6 +138,8 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
       if (!message || message.status !== 'streaming') return ended;
       return upsert(ended, { ...message, status: 'error', error: event.error });
     }
+    case 'proposal-upsert':
+      return upsertProposal(state, event.proposal);
     case 'settings-changed':
       return { ...state, mode: event.mode, configured: event.configured };
     case 'conversations-changed':
@@ -131,7 +158,8 @@ function placeholder(state: PanelState, conversationId: string, id: string): Cha
 
 /**
  * Replaces the panel's conversation with a session from the background. The background saves streamed text only every
- * so often, so for the same conversation an answer still streaming keeps the longer text already shown here.
+ * so often, so for the same conversation an answer still streaming keeps the longer text already shown here, and a
+ * proposal keeps the newer version already shown (a request's answer can arrive before the session is read).
  */
 export function applySession(state: PanelState, session: Session): PanelState {
   const sameConversation = state.conversation?.id === session.conversation.id;
@@ -142,6 +170,11 @@ export function applySession(state: PanelState, session: Session): PanelState {
     messages[incoming.id] = keepLocal ? { ...incoming, text: local.text } : incoming;
   }
   const order = Object.keys(messages).sort(bySeq(messages));
+  const proposals: Record<string, Proposal> = {};
+  for (const incoming of session.proposals) {
+    const local = sameConversation ? state.proposals[incoming.id] : undefined;
+    proposals[incoming.id] = local && isNewer(local, incoming) ? local : incoming;
+  }
   const streaming = session.running
     ? [...order].reverse().find((id) => messages[id]?.role === 'assistant' && messages[id].status === 'streaming') ?? null
     : null;
@@ -151,6 +184,9 @@ export function applySession(state: PanelState, session: Session): PanelState {
     conversation: session.conversation,
     messages,
     order,
+    proposals,
+    proposalBusy: sameConversation ? state.proposalBusy : {},
+    proposalErrors: sameConversation ? state.proposalErrors : {},
     running: session.running,
     pending: false,
     streamingMessageId: streaming,

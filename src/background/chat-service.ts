@@ -8,6 +8,7 @@ import { anthropicError } from '../clients/anthropic';
 import { runTurn, nextAgent, type RunLoopDeps } from '../agents/run-loop';
 import { emptyUsage, RUN_STATE_VERSION, type RunState } from '../agents/run-state';
 import type { Clock } from '../platform/clock';
+import type { OrderDesk } from '../tools/define-tool';
 
 /** What a turn needs that depends on the saved settings and keys; built fresh for every turn. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
@@ -26,6 +27,8 @@ export interface ChatServiceDeps {
   /** How often streamed text is saved, so a stopped worker loses at most this much. */
   saveEveryMs?: number;
   onModelCall?: RunLoopDeps['onModelCall'];
+  /** The order desk for a run: it can only propose orders, which the user then confirms or rejects. */
+  orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean }) => OrderDesk;
 }
 
 /** Builds the Anthropic message list from the saved conversation: user and assistant turns, strictly alternating. */
@@ -79,7 +82,11 @@ export function createChatService(deps: ChatServiceDeps) {
       const history = toModelMessages(all.filter((m) => m.seq < user.seq));
       const outcome = await runTurn({ history, userText: user.text }, state, {
         ...runtime,
-        toolContext: runtime.toolContext(controller.signal),
+        toolContext: {
+          ...runtime.toolContext(controller.signal),
+          // A turn that carried page text, or follows one in this conversation, flags any order it proposes.
+          ...(deps.orderDesk ? { orders: deps.orderDesk({ conversationId, runId, pageText: state.pageText !== null || all.some((m) => m.meta?.pageText === true && m.seq <= user.seq) }) } : {}),
+        },
         clock: deps.clock,
         signal: controller.signal,
         ...(deps.onModelCall ? { onModelCall: deps.onModelCall } : {}),

@@ -8,6 +8,9 @@ import { createChatService } from './chat-service';
 import { createTurnRuntime } from './turn-runtime';
 import { findTicker, quotedSelection } from './analyze-ticker';
 import type { RunRepository } from '../store/run-repository';
+import type { AuditLog } from '../audit/types';
+import type { TradingService } from '../trading/trading-service';
+import type { ProposalRepository } from '../store/proposal-repository';
 import { testConnections } from './connection-test';
 import { userInputError } from '../protocol/errors';
 
@@ -15,6 +18,9 @@ export interface HandlerDeps {
   settings: SettingsRepository;
   conversations: ConversationRepository;
   runs: RunRepository;
+  audit: AuditLog;
+  trading: TradingService;
+  proposals: ProposalRepository;
   platform: BackgroundPlatform;
   broadcast: (event: PushEvent) => void;
 }
@@ -29,6 +35,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     broadcast: deps.broadcast,
     keepAlive: platform.keepAlive,
     runtime: () => createTurnRuntime({ settings, fetch: platform.fetch, clock: platform.clock }),
+    orderDesk: (context) => deps.trading.desk(context),
   });
 
   async function session(conversationId?: string): Promise<Session> {
@@ -38,6 +45,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     return {
       conversation,
       messages: await conversations.messages(conversation.id),
+      proposals: await deps.proposals.forConversation(conversation.id),
       running: chat.isRunning(conversation.id),
       mode: effectiveMode(current),
       configured: secrets.anthropicApiKey.set,
@@ -84,6 +92,11 @@ export function createRequestHandlers(deps: HandlerDeps) {
       deps.broadcast({ type: 'settings-changed', mode: effectiveMode(view.settings), configured: view.secrets.anthropicApiKey.set });
       return view;
     },
+    'proposal-decide': async (request) => ({ proposal: await deps.trading.decide(request.proposalId, request.decision, request.liveConfirmed) }),
+    'proposal-edit': async (request) => ({ proposal: await deps.trading.edit(request.proposalId, request.changes) }),
+    'audit-list': async (request) => ({ entries: await deps.audit.list(request.limit) }),
+    'audit-verify': () => deps.audit.verify(),
+    'audit-export': () => deps.audit.exportJson(),
     'connection-test': async () => {
       const current = await settings.get();
       const checks = await testConnections({ fetch: platform.fetch, settings: current, secrets: await settings.secrets(), endpoints: resolveEndpoints(current) });

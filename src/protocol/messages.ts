@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { chatMessageSchema, conversationSchema } from './conversation';
 import { errorInfoSchema } from './errors';
+import { proposalSchema } from './proposal';
+import { auditEntryViewSchema, auditVerificationSchema } from './audit';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
 /**
@@ -25,6 +27,22 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('settings-get') }),
   z.object({ id, type: z.literal('settings-save'), settings: settingsSchema, secrets: secretsPatchSchema }),
   z.object({ id, type: z.literal('connection-test') }),
+  z.object({ id, type: z.literal('proposal-decide'), proposalId: id, decision: z.enum(['confirm', 'reject']), liveConfirmed: z.boolean().default(false) }),
+  z.object({
+    id,
+    type: z.literal('proposal-edit'),
+    proposalId: id,
+    changes: z.object({
+      amount: z.string().max(40).optional(),
+      quantity: z.string().max(40).optional(),
+      type: z.enum(['market', 'limit']).optional(),
+      limit_price: z.string().max(40).optional(),
+      time_in_force: z.enum(['day', 'gtc']).optional(),
+    }),
+  }),
+  z.object({ id, type: z.literal('audit-list'), limit: z.number().int().min(1).max(5000).default(500) }),
+  z.object({ id, type: z.literal('audit-verify') }),
+  z.object({ id, type: z.literal('audit-export') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -42,6 +60,8 @@ export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
 export const sessionSchema = z.object({
   conversation: conversationSchema,
   messages: z.array(chatMessageSchema),
+  /** Order proposals of this conversation, oldest first (pending ones show a confirmation card). */
+  proposals: z.array(proposalSchema),
   running: z.boolean(),
   mode: z.enum(tradingModes),
   configured: z.boolean(),
@@ -64,6 +84,11 @@ export const responseSchemas = {
   'settings-get': settingsViewSchema,
   'settings-save': settingsViewSchema,
   'connection-test': z.object({ checks: z.array(connectionCheckSchema) }),
+  'proposal-decide': z.object({ proposal: proposalSchema }),
+  'proposal-edit': z.object({ proposal: proposalSchema }),
+  'audit-list': z.object({ entries: z.array(auditEntryViewSchema) }),
+  'audit-verify': auditVerificationSchema,
+  'audit-export': z.object({ fileName: z.string(), json: z.string() }),
 } satisfies Record<RequestType, z.ZodType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;
 
@@ -80,6 +105,7 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-end'), conversationId: id, messageId: id }),
   z.object({ type: z.literal('run-error'), conversationId: id, messageId: id, error: errorInfoSchema }),
   z.object({ type: z.literal('conversations-changed') }),
+  z.object({ type: z.literal('proposal-upsert'), proposal: proposalSchema }),
   /** The background started a conversation the open panels should show (e.g. from "Analyze ticker"). */
   z.object({ type: z.literal('conversation-focus'), conversationId: id }),
   z.object({ type: z.literal('settings-changed'), mode: z.enum(tradingModes), configured: z.boolean() }),

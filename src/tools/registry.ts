@@ -7,6 +7,9 @@ import { getPortfolioSummary } from './get-portfolio-summary';
 import { getPriceHistory } from './get-price-history';
 import { getQuote } from './get-quote';
 import { getRebalancePlan } from './get-rebalance-plan';
+import { proposeOrder } from './propose-order';
+import { getOrderStatus } from './get-order-status';
+import { cancelOrder } from './cancel-order';
 
 /**
  * Widens a typed tool to the loop's view, whose input is `unknown` until `tool.input` has parsed it. Sound because the
@@ -28,6 +31,9 @@ export const tools: readonly ToolDefinition[] = [
   register(getRebalancePlan),
   register(getAccountActivities),
   register(getOrders),
+  register(proposeOrder),
+  register(getOrderStatus),
+  register(cancelOrder),
 ] as const;
 
 /** The tools a specialist may call, in registry order. */

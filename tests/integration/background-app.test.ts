@@ -19,6 +19,7 @@ function start() {
     keepAlive: () => undefined,
     onConnect: (listener) => { connect = listener; },
     log: (_level, message, details) => { logs.push(`${message} ${JSON.stringify(details ?? {})}`); },
+    scheduleFollowUp: () => undefined,
     database: openDatabase(`test-${crypto.randomUUID()}`),
   });
   const client = createPortClient(() => {

@@ -13,6 +13,7 @@ export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export function startBackground(options: { database?: CleraDatabase } = {}) {
   let connect: ((port: ServerPort) => void) | undefined;
   const logs: string[] = [];
+  const followUps: number[] = [];
   const pending = new Set<Promise<unknown>>();
   const database = options.database ?? openDatabase(`test-${crypto.randomUUID()}`);
   const app = createBackgroundApp({
@@ -26,6 +27,7 @@ export function startBackground(options: { database?: CleraDatabase } = {}) {
     },
     onConnect: (listener) => { connect = listener; },
     log: (_level, message, details) => { logs.push(`${message} ${JSON.stringify(details ?? {})}`); },
+    scheduleFollowUp: (delayMinutes) => { followUps.push(delayMinutes); },
     database,
   });
   const events: PushEvent[] = [];
@@ -41,6 +43,7 @@ export function startBackground(options: { database?: CleraDatabase } = {}) {
     client,
     events,
     logs,
+    followUps,
     database,
     /** Waits until every background task (streamed answers) has settled. */
     async idle() {

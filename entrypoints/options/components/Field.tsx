@@ -47,10 +47,12 @@ interface TextFieldProps {
   error?: string | undefined;
   placeholder?: string;
   type?: 'text' | 'password' | 'url';
+  /** The on-screen keyboard to offer, e.g. `decimal` for amounts. */
+  inputMode?: 'text' | 'decimal' | 'numeric';
   aside?: ReactNode;
 }
 
-export function TextField({ id, label, value, onChange, hint, error, placeholder, type = 'text', aside }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, hint, error, placeholder, type = 'text', inputMode, aside }: TextFieldProps) {
   return (
     <Field id={id} label={label} hint={hint} error={error} aside={aside}>
       {(describedBy, invalid) => (
@@ -58,6 +60,7 @@ export function TextField({ id, label, value, onChange, hint, error, placeholder
           id={id}
           className="input"
           type={type}
+          inputMode={inputMode}
           value={value}
           placeholder={placeholder}
           autoComplete="off"

@@ -1,17 +1,40 @@
+import { Fragment, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
 import { usePanel } from '../hooks/use-panel';
+import { placeProposals } from '../proposal-placement';
 import { MessageItem } from './MessageItem';
+import { OrderCard } from './OrderCard';
 
-/** The messages of the current chat, oldest first. Stays scrolled to the newest text unless the reader scrolls up. */
+/**
+ * The messages of the current chat, oldest first, each order card right after the answer that proposed it. Stays
+ * scrolled to the newest text unless the reader scrolls up.
+ */
 export function ConversationLog() {
   const order = usePanel((state) => state.order);
+  const runIds = usePanel(
+    useShallow((state) =>
+      state.order.map((id) => {
+        const message = state.messages[id];
+        return message?.role === 'assistant' ? message.meta?.runId ?? '' : '';
+      }),
+    ),
+  );
+  const proposals = usePanel((state) => state.proposals);
+  const placement = useMemo(() => placeProposals(order, runIds, Object.values(proposals)), [order, runIds, proposals]);
   const streamingLength = usePanel((state) => (state.streamingMessageId ? state.messages[state.streamingMessageId]?.text.length ?? 0 : 0));
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${order.length}:${streamingLength}`);
+  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${order.length}:${streamingLength}:${Object.keys(proposals).length}`);
 
   return (
     <div ref={ref} onScroll={onScroll} className="log" role="log" aria-label="Conversation" aria-live="polite" tabIndex={0}>
       {order.map((id) => (
-        <MessageItem key={id} id={id} />
+        <Fragment key={id}>
+          <MessageItem id={id} />
+          {placement.after[id]?.map((proposalId) => <OrderCard key={proposalId} id={proposalId} />)}
+        </Fragment>
+      ))}
+      {placement.trailing.map((proposalId) => (
+        <OrderCard key={proposalId} id={proposalId} />
       ))}
     </div>
   );

@@ -1,0 +1,58 @@
+import { proposalSchema, type Proposal, type ProposalStatus } from '../protocol/proposal';
+import type { Clock } from '../platform/clock';
+import type { CleraDatabase, ProposalRow } from './db';
+
+export interface ProposalRepository {
+  create(proposal: Proposal): Promise<void>;
+  get(id: string): Promise<Proposal | undefined>;
+  forConversation(conversationId: string): Promise<Proposal[]>;
+  withStatus(statuses: readonly ProposalStatus[]): Promise<Proposal[]>;
+  /**
+   * Compare-and-set: applies `change` only while the saved status is one of `from`, inside one transaction, and
+   * returns the saved result (undefined when the status had already moved on). Two clicks, two panels or a retry
+   * racing for the same proposal: exactly one wins.
+   */
+  transition(id: string, from: readonly ProposalStatus[], change: (current: Proposal) => Proposal): Promise<Proposal | undefined>;
+}
+
+export function createProposalRepository(db: CleraDatabase, clock: Clock): ProposalRepository {
+  const parse = (row: ProposalRow | undefined): Proposal | undefined => {
+    const parsed = proposalSchema.safeParse(row?.value);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const toRow = (proposal: Proposal): ProposalRow => ({
+    id: proposal.id,
+    conversationId: proposal.conversationId,
+    runId: proposal.runId,
+    status: proposal.status,
+    version: proposal.version,
+    value: proposalSchema.parse(proposal),
+    createdAt: proposal.createdAt,
+    updatedAt: proposal.updatedAt,
+  });
+  return {
+    async create(proposal) {
+      await db.proposals.add(toRow(proposal));
+    },
+    async get(id) {
+      return parse(await db.proposals.get(id));
+    },
+    async forConversation(conversationId) {
+      const rows = await db.proposals.where('conversationId').equals(conversationId).sortBy('createdAt');
+      return rows.flatMap((row) => parse(row) ?? []);
+    },
+    async withStatus(statuses) {
+      const rows = await db.proposals.where('status').anyOf([...statuses]).toArray();
+      return rows.flatMap((row) => parse(row) ?? []);
+    },
+    async transition(id, from, change) {
+      return db.transaction('rw', db.proposals, async () => {
+        const current = parse(await db.proposals.get(id));
+        if (!current || !from.includes(current.status)) return undefined;
+        const next = { ...change(current), updatedAt: clock.now().toISOString() };
+        await db.proposals.put(toRow(next));
+        return next;
+      });
+    },
+  };
+}
