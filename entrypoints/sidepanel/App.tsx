@@ -11,6 +11,7 @@ import { EmptyState } from './components/EmptyState';
 import { ConversationLog } from './components/ConversationLog';
 import { ActivityLine } from './components/ActivityLine';
 import { ErrorAlert } from './components/ErrorAlert';
+import { HealthBanner } from './components/HealthBanner';
 import { Composer } from './components/Composer';
 
 export interface AppProps {
@@ -43,6 +44,7 @@ function Panel() {
   return (
     <div className={live ? 'panel panel-live' : 'panel'}>
       <PanelHeader />
+      <HealthBanner />
       <main className="panel-main">
         <EmptyState />
         <ConversationLog />

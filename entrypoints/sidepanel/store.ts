@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { HealthMap } from '@/src/protocol/health';
 import type { ChatMessage, Conversation } from '@/src/protocol/conversation';
 import type { PushEvent, Session } from '@/src/protocol/messages';
 import type { Proposal } from '@/src/protocol/proposal';
@@ -25,6 +26,8 @@ export interface PanelState {
   streamingMessageId: string | null;
   activity: string | null;
   mode: TradingMode;
+  /** Health of the services, for the degraded-mode banner; null until known. */
+  health: HealthMap | null;
   /** Whether an Anthropic key is saved; null until the first session arrives. */
   configured: boolean | null;
   /** Past conversations, newest first; null until the list is first loaded. */
@@ -44,6 +47,7 @@ export const initialPanelState = (): PanelState => ({
   proposals: {},
   proposalBusy: {},
   proposalErrors: {},
+  health: null,
   running: false,
   pending: false,
   streamingMessageId: null,
@@ -108,6 +112,7 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
     case 'conversations-changed':
     case 'settings-changed':
     case 'conversation-focus':
+    case 'service-health':
       return true;
   }
 }
@@ -142,6 +147,8 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
       return upsertProposal(state, event.proposal);
     case 'settings-changed':
       return { ...state, mode: event.mode, configured: event.configured };
+    case 'service-health':
+      return { ...state, health: event.health };
     case 'conversations-changed':
     case 'conversation-focus':
       return state;
@@ -185,6 +192,7 @@ export function applySession(state: PanelState, session: Session): PanelState {
     messages,
     order,
     proposals,
+    health: session.health ?? state.health,
     proposalBusy: sameConversation ? state.proposalBusy : {},
     proposalErrors: sameConversation ? state.proposalErrors : {},
     running: session.running,

@@ -16,6 +16,8 @@ export interface RequestInput {
   webSearch: boolean;
   now: Date;
   maxTokens?: number;
+  /** A per-call notice for the agent (e.g. which service is down); goes after the cached instructions. */
+  notice?: string | undefined;
 }
 
 const ephemeral = { type: 'ephemeral' } as const;
@@ -44,7 +46,9 @@ function withCacheBreakpoint(messages: Anthropic.MessageParam[]): Anthropic.Mess
 }
 
 export function buildRequest(input: RequestInput): Anthropic.MessageCreateParamsStreaming {
-  const dateLine = `Current date and time: ${input.now.toISOString()} (UTC). US markets keep New York time.`;
+  // The date only (not the time): this block sits inside the cached prefix, so it must stay the same all day for
+  // later turns to read the conversation from the cache. Tools give the market's open/closed state when it matters.
+  const dateLine = `Today's date: ${input.now.toISOString().slice(0, 10)} (UTC). US markets keep New York time.`;
   const messages: Anthropic.MessageParam[] = [
     ...input.history,
     { role: 'user', content: input.userContent },
@@ -57,7 +61,7 @@ export function buildRequest(input: RequestInput): Anthropic.MessageCreateParams
     stream: true,
     system: [
       { type: 'text', text: input.agent.instructions, cache_control: ephemeral },
-      { type: 'text', text: dateLine },
+      { type: 'text', text: input.notice ? `${dateLine}\n\n${input.notice}` : dateLine },
     ],
     tools: toolParams(input.tools, input.webSearch),
     messages: withCacheBreakpoint(messages),

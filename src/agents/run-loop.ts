@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ToolContext, ToolDefinition } from '../tools/define-tool';
 import { AppError } from '../protocol/errors';
+import { anthropicError } from '../clients/anthropic';
 import type { Clock } from '../platform/clock';
 import { agents } from './registry';
 import { handoffTool } from './handoff';
@@ -11,7 +12,7 @@ import type { AgentId, RunState, TranscriptMessage } from './run-state';
 
 export interface RunLoopDeps {
   client: Anthropic;
-  models: { supervisor: string; specialist: string };
+  models: { supervisor: string; specialist: string; fallback?: string };
   tools: readonly ToolDefinition[];
   webSearch: boolean;
   toolContext: ToolContext;
@@ -23,6 +24,8 @@ export interface RunLoopDeps {
   onActivity: (label: string) => void;
   /** Fires once per model call with the agent that made it (for metrics and the benchmark). */
   onModelCall?: (info: { agent: AgentId; model: string; usage: Anthropic.Usage; stopReason: string | null }) => void;
+  /** Fires when a degraded path is taken (a specialist's service or the model is down). */
+  onFallback?: (fallback: RunState['fallbacks'][number]) => void;
   maxModelCalls?: number;
 }
 
@@ -48,6 +51,8 @@ const AGENT_ORDER: AgentId[] = ['financial_analyst', 'portfolio_manager', 'trade
  */
 export function nextAgent(state: RunState): AgentId {
   if (state.modelCalls === 0) return 'supervisor';
+  const fallback = state.fallbacks.at(-1);
+  if (fallback) return fallback.to;
   if (state.handoff) return state.handoff;
   const specialists = [...new Set(state.route)];
   return specialists.length === 1 && specialists[0] ? specialists[0] : 'supervisor';
@@ -110,6 +115,63 @@ async function runPendingTools(state: RunState, deps: RunLoopDeps, calls: ToolCa
   return current;
 }
 
+/** Where each specialist's work goes when its service is down (the seed guide's fallback strategies). */
+const FALLBACK_FOR: Record<string, { to: AgentId; instruction: string }> = {
+  portfolio_manager: {
+    to: 'financial_analyst',
+    instruction: "The user's account data could not be fetched. Answer with the market data you can get, and say plainly that their holdings, cash and orders are unavailable right now.",
+  },
+  financial_analyst: {
+    to: 'supervisor',
+    instruction: 'Live market data could not be fetched. Answer from your general knowledge only, say clearly at the start that this is not live data, and give no current prices or recent figures.',
+  },
+  trade_executor: {
+    to: 'supervisor',
+    instruction: 'The order could not be prepared because the broker is unavailable. Nothing was placed. Give short step-by-step guidance for placing the order by hand in the Alpaca dashboard, and do not claim anything was ordered.',
+  },
+};
+
+/** Specialists all of whose tool calls in this step failed because their service is down: they get a fallback. */
+export function outageFallbacks(state: RunState, calls: ToolCall[]): RunState['fallbacks'] {
+  const byAgent = new Map<string, { failed: number; total: number; reason: string }>();
+  for (const call of calls) {
+    const record = state.toolResults[call.id];
+    if (!record || call.name === handoffTool.name) continue;
+    const entry = byAgent.get(record.agent) ?? { failed: 0, total: 0, reason: '' };
+    entry.total += 1;
+    if (!record.ok && record.errorKind === 'upstream') {
+      entry.failed += 1;
+      entry.reason ||= errorMessageOf(record.content);
+    }
+    byAgent.set(record.agent, entry);
+  }
+  const out: RunState['fallbacks'] = [];
+  for (const [agent, entry] of byAgent) {
+    const plan = FALLBACK_FOR[agent];
+    if (plan && entry.total > 0 && entry.failed === entry.total && !state.fallbacks.some((f) => f.from === agent)) {
+      out.push({ from: agent, to: plan.to, reason: entry.reason || 'the service is unavailable' });
+    }
+  }
+  return out;
+}
+
+function errorMessageOf(content: string): string {
+  const match = /"message":"((?:[^"\\]|\\.)*)"/.exec(content);
+  return match?.[1] ?? '';
+}
+
+function fallbackNotice(state: RunState): string | undefined {
+  const fallback = state.fallbacks.at(-1);
+  if (!fallback) return undefined;
+  const plan = FALLBACK_FOR[fallback.from];
+  return `Service notice: ${plan?.instruction ?? 'A service is unavailable; say what is missing.'} (Reason: ${fallback.reason})`;
+}
+
+const isOutage = (error: unknown) => {
+  const info = anthropicError(error);
+  return info.kind === 'upstream' && ['anthropic-overloaded', 'anthropic-error', 'anthropic-unreachable', 'anthropic-rate-limit', 'breaker-open'].includes(info.code);
+};
+
 /** Runs (or resumes) one turn until the answering agent ends it. Every step is saved before the next begins. */
 export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoopDeps): Promise<RunOutcome> {
   let state = initial;
@@ -117,14 +179,24 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
   const maxCalls = deps.maxModelCalls ?? 8;
   for (;;) {
     const pending = pendingToolCalls(state.transcript);
-    if (pending.length > 0) state = await runPendingTools(state, deps, pending);
+    if (pending.length > 0) {
+      state = await runPendingTools(state, deps, pending);
+      const fallbacks = outageFallbacks(state, pending);
+      if (fallbacks.length > 0) {
+        state = { ...state, fallbacks: [...state.fallbacks, ...fallbacks] };
+        for (const fallback of fallbacks) deps.onFallback?.(fallback);
+        await deps.save(state);
+      }
+    }
 
     if (state.modelCalls >= maxCalls) {
       throw new AppError({ kind: 'model-contract', code: 'too-many-steps', message: 'Clera needed too many steps for this question. Try asking something narrower.', retryable: false });
     }
     const agentId = nextAgent(state);
     const agent = agents[agentId];
-    const model = agent.model === 'supervisor' ? deps.models.supervisor : deps.models.specialist;
+    const preferred = agent.model === 'supervisor' ? deps.models.supervisor : deps.models.specialist;
+    const fallbackModel = deps.models.fallback ?? '';
+    let model = state.failedModels.includes(preferred) && fallbackModel ? fallbackModel : preferred;
     deps.onActivity(state.modelCalls === 0 ? 'Thinking…' : 'Writing the answer…');
     const params = buildRequest({
       agent,
@@ -135,23 +207,41 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
       tools: deps.tools,
       webSearch: deps.webSearch,
       now: deps.clock.now(),
+      notice: fallbackNotice(state),
     });
     state = { ...state, modelCalls: state.modelCalls + 1 };
     await deps.save(state);
     const separator = state.text.trim() ? '\n\n' : '';
     let wroteSeparator = false;
-    const { message } = await streamModelCall(deps.client, params, {
-      signal: deps.signal,
-      onText: (delta) => {
-        if (!wroteSeparator && separator) {
-          wroteSeparator = true;
-          deps.onText(separator);
-          state = { ...state, text: state.text + separator };
-        }
-        state = { ...state, text: state.text + delta };
-        deps.onText(delta);
-      },
-    });
+    let wroteText = false;
+    const call = (modelId: string) =>
+      streamModelCall(deps.client, { ...params, model: modelId }, {
+        signal: deps.signal,
+        onText: (delta) => {
+          wroteText = true;
+          if (!wroteSeparator && separator) {
+            wroteSeparator = true;
+            deps.onText(separator);
+            state = { ...state, text: state.text + separator };
+          }
+          state = { ...state, text: state.text + delta };
+          deps.onText(delta);
+        },
+      });
+    let message: Anthropic.Message;
+    try {
+      ({ message } = await call(model));
+    } catch (error) {
+      // The model provider is down after the retries: try the configured fallback model once, but only if nothing
+      // of this answer was shown yet (switching models mid-answer would repeat or contradict text).
+      if (deps.signal.aborted || wroteText || !fallbackModel || model === fallbackModel || !isOutage(error)) throw error;
+      const fallback = { from: `model:${model}`, to: agentId, reason: anthropicError(error).message };
+      state = { ...state, failedModels: [...state.failedModels, model], fallbacks: [...state.fallbacks, fallback] };
+      deps.onFallback?.(fallback);
+      await deps.save(state);
+      model = fallbackModel;
+      ({ message } = await call(model));
+    }
     deps.onModelCall?.({ agent: agentId, model, usage: message.usage, stopReason: message.stop_reason });
     citations.push(...citationsOf(message.content));
     state = {

@@ -33,7 +33,19 @@ export const toolRecordSchema = z.object({
   content: z.string(),
   startedAt: z.string(),
   endedAt: z.string(),
+  /** For a failed call: who was at fault (decides fallbacks: an 'upstream' outage is not the model's mistake). */
+  errorKind: z.string().optional(),
 });
+
+export const fallbackSchema = z.object({
+  /** The agent (or 'model') that could not do its part. */
+  from: z.string(),
+  /** Who answers instead. */
+  to: z.enum(agentIds),
+  /** What is unavailable, in words for the user. */
+  reason: z.string(),
+});
+export type Fallback = z.infer<typeof fallbackSchema>;
 
 export const runStateSchema = z.object({
   version: z.literal(RUN_STATE_VERSION),
@@ -51,6 +63,10 @@ export const runStateSchema = z.object({
   route: z.array(z.enum(agentIds)),
   handoff: z.enum(agentIds).nullable(),
   usage: usageSchema,
+  /** Degraded paths taken (added in the same version with a default, so saved runs from before still load). */
+  fallbacks: z.array(fallbackSchema).default([]),
+  /** Model ids that failed with an outage in this run (the fallback model is tried once). */
+  failedModels: z.array(z.string()).default([]),
   /** Text already shown to the user, across model calls. */
   text: z.string(),
 });

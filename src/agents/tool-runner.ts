@@ -23,25 +23,25 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  */
 export async function runToolCall(call: ToolCall, tools: readonly ToolDefinition[], context: ToolContext, clock: Clock): Promise<ToolRecord> {
   const startedAt = clock.now().toISOString();
-  const done = (ok: boolean, payload: unknown, agent: string): ToolRecord => {
+  const done = (ok: boolean, payload: unknown, agent: string, errorKind?: string): ToolRecord => {
     let content = JSON.stringify(payload);
     if (content.length > MAX_RESULT_CHARS) content = JSON.stringify({ truncated: true, note: 'Result too long; ask for a narrower range.', preview: content.slice(0, MAX_RESULT_CHARS) });
-    return { name: call.name, agent, ok, content, startedAt, endedAt: clock.now().toISOString() };
+    return { name: call.name, agent, ok, content, startedAt, endedAt: clock.now().toISOString(), ...(errorKind ? { errorKind } : {}) };
   };
   const tool = tools.find((candidate) => candidate.name === call.name);
   if (!tool) {
-    return done(false, { error: { code: 'unknown-tool', message: `There is no tool named "${call.name}". Available: ${tools.map((t) => t.name).join(', ')}.` } }, 'unknown');
+    return done(false, { error: { code: 'unknown-tool', message: `There is no tool named "${call.name}". Available: ${tools.map((t) => t.name).join(', ')}.` } }, 'unknown', 'model-contract');
   }
   const parsed = tool.input.safeParse(call.input);
   if (!parsed.success) {
-    return done(false, { error: { code: 'invalid-input', message: `The input does not match ${tool.name}'s schema; fix it and call again.`, issues: describeIssues(parsed.error.issues) } }, tool.agent);
+    return done(false, { error: { code: 'invalid-input', message: `The input does not match ${tool.name}'s schema; fix it and call again.`, issues: describeIssues(parsed.error.issues) } }, tool.agent, 'model-contract');
   }
   try {
     return done(true, await tool.run(parsed.data, context), tool.agent);
   } catch (error) {
     if (isAbortError(error) || context.signal.aborted) throw error;
-    if (error instanceof AppError) return done(false, { error: { kind: error.kind, code: error.code, message: error.message } }, tool.agent);
+    if (error instanceof AppError) return done(false, { error: { kind: error.kind, code: error.code, message: error.message } }, tool.agent, error.kind);
     const message = error instanceof Error ? error.message : String(error);
-    return done(false, { error: { kind: 'internal', code: 'tool-failed', message: `The tool failed: ${message}` } }, tool.agent);
+    return done(false, { error: { kind: 'internal', code: 'tool-failed', message: `The tool failed: ${message}` } }, tool.agent, 'internal');
   }
 }

@@ -27,6 +27,7 @@ export interface ChatServiceDeps {
   /** How often streamed text is saved, so a stopped worker loses at most this much. */
   saveEveryMs?: number;
   onModelCall?: RunLoopDeps['onModelCall'];
+  onFallback?: RunLoopDeps['onFallback'];
   /** The order desk for a run: it can only propose orders, which the user then confirms or rejects. */
   orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean }) => OrderDesk;
 }
@@ -39,9 +40,11 @@ export function toModelMessages(messages: ChatMessage[]): Anthropic.MessageParam
     if (message.role === 'notice' || message.text.trim() === '') continue;
     if (message.role === 'assistant' && message.status !== 'complete') continue;
     const role = message.role;
+    // Blocks rather than plain strings: the same form the turn was first sent in, so the cached prefix matches.
     const last = out.at(-1);
-    if (last && last.role === role && typeof last.content === 'string') last.content = `${last.content}\n\n${message.text}`;
-    else out.push({ role, content: message.text });
+    const lastBlock = last && typeof last.content !== 'string' ? last.content.at(-1) : undefined;
+    if (last?.role === role && lastBlock?.type === 'text') lastBlock.text = `${lastBlock.text}\n\n${message.text}`;
+    else out.push({ role, content: [{ type: 'text', text: message.text }] });
   }
   while (out[0]?.role === 'assistant') out.shift();
   return out;
@@ -60,6 +63,8 @@ const freshState = (userMessageId: string, assistantMessageId: string, pageText:
   route: [],
   handoff: null,
   usage: emptyUsage(),
+  fallbacks: [],
+  failedModels: [],
   text: '',
 });
 
@@ -105,6 +110,7 @@ export function createChatService(deps: ChatServiceDeps) {
           }
         },
         onActivity: (label) => { deps.broadcast({ type: 'activity', conversationId, label }); },
+        ...(deps.onFallback ? { onFallback: deps.onFallback } : {}),
       });
       state = outcome.state;
       const earlier = await deps.conversations.messages(conversationId);
@@ -117,6 +123,7 @@ export function createChatService(deps: ChatServiceDeps) {
           agent: nextAgent({ ...state, modelCalls: Math.max(0, state.modelCalls - 1) }),
           ...(outcome.citations.length ? { citations: outcome.citations } : {}),
           ...(outcome.touchedSecurities && !disclosed ? { disclosure: true } : {}),
+          ...(state.fallbacks.length ? { fallback: state.fallbacks.map((f) => f.reason).join('; ') } : {}),
         },
       });
       await deps.runs.setStatus(runId, 'completed');

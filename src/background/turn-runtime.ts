@@ -41,7 +41,7 @@ export async function createTurnRuntime(deps: { settings: SettingsRepository; fe
   });
   return {
     client,
-    models: { supervisor: current.models.supervisor, specialist: current.models.specialist },
+    models: { supervisor: current.models.supervisor, specialist: current.models.specialist, fallback: current.models.fallback },
     tools,
     webSearch: current.webResearch,
     toolContext: (signal) => ({ alpaca, settings: current, clock: deps.clock, signal }),

@@ -23,6 +23,8 @@ export const chatMessageSchema = z.object({
       disclosure: z.boolean().optional(),
       /** The turn carried quoted page text (a selection); what it leads to is flagged. */
       pageText: z.boolean().optional(),
+      /** The answer was written on a degraded path; says what was unavailable. */
+      fallback: z.string().optional(),
     })
     .optional(),
 });

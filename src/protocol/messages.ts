@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chatMessageSchema, conversationSchema } from './conversation';
 import { errorInfoSchema } from './errors';
 import { proposalSchema } from './proposal';
+import { healthMapSchema } from './health';
 import { auditEntryViewSchema, auditVerificationSchema } from './audit';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
@@ -63,6 +64,8 @@ export const sessionSchema = z.object({
   /** Order proposals of this conversation, oldest first (pending ones show a confirmation card). */
   proposals: z.array(proposalSchema),
   running: z.boolean(),
+  /** Service health for the degraded-mode banner. */
+  health: healthMapSchema.optional(),
   mode: z.enum(tradingModes),
   configured: z.boolean(),
 });
@@ -106,6 +109,7 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-error'), conversationId: id, messageId: id, error: errorInfoSchema }),
   z.object({ type: z.literal('conversations-changed') }),
   z.object({ type: z.literal('proposal-upsert'), proposal: proposalSchema }),
+  z.object({ type: z.literal('service-health'), health: healthMapSchema }),
   /** The background started a conversation the open panels should show (e.g. from "Analyze ticker"). */
   z.object({ type: z.literal('conversation-focus'), conversationId: id }),
   z.object({ type: z.literal('settings-changed'), mode: z.enum(tradingModes), configured: z.boolean() }),

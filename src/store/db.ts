@@ -68,7 +68,21 @@ export interface AuditHeadRow {
   mac: string;
 }
 
+export interface SpanRow {
+  id: string;
+  kind: string;
+  startedAt: string;
+  value: unknown;
+}
+export interface BreakerRow {
+  id: string;
+  state: unknown;
+  updatedAt: string;
+}
+
 export type CleraDatabase = Dexie & {
+  spans: EntityTable<SpanRow, 'id'>;
+  breakers: EntityTable<BreakerRow, 'id'>;
   proposals: EntityTable<ProposalRow, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   auditHead: EntityTable<AuditHeadRow, 'id'>;
@@ -95,6 +109,11 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
     proposals: 'id, conversationId, runId, status, updatedAt',
     audit: 'seq',
     auditHead: 'id',
+  });
+  // v3: resilience and monitoring. Metric spans (pruned by age and count) and persisted circuit-breaker state.
+  db.version(3).stores({
+    spans: 'id, kind, startedAt',
+    breakers: 'id',
   });
   return db;
 }

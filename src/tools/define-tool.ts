@@ -55,9 +55,15 @@ export class ToolInputError extends Error {
   }
 }
 
-/** The JSON Schema the model sees for a tool's input (generated from its zod schema). */
+const schemaCache = new WeakMap<object, { type: 'object'; [key: string]: unknown }>();
+
+/** The JSON Schema the model sees for a tool's input (generated from its zod schema once, then cached). */
 export function inputJsonSchema(tool: ToolDefinition): { type: 'object'; [key: string]: unknown } {
+  const cached = schemaCache.get(tool.input);
+  if (cached) return cached;
   const schema = z.toJSONSchema(tool.input, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   delete schema.$schema;
-  return { ...schema, type: 'object' };
+  const result = { ...schema, type: 'object' as const };
+  schemaCache.set(tool.input, result);
+  return result;
 }

@@ -75,6 +75,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           </ol>
         </nav>
       )}
+      {message.meta?.fallback && <p className="message-meta message-fallback">Answered without some live data: {message.meta.fallback}</p>}
       {message.meta?.disclosure && (
         <p className="message-disclosure">
           Not investment advice. Figures come from your Alpaca account and market data at the time of the answer; check them before you act.
