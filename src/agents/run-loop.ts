@@ -213,12 +213,12 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
     await deps.save(state);
     const separator = state.text.trim() ? '\n\n' : '';
     let wroteSeparator = false;
-    let wroteText = false;
+    const progress = { wroteText: false };
     const call = (modelId: string) =>
       streamModelCall(deps.client, { ...params, model: modelId }, {
         signal: deps.signal,
         onText: (delta) => {
-          wroteText = true;
+          progress.wroteText = true;
           if (!wroteSeparator && separator) {
             wroteSeparator = true;
             deps.onText(separator);
@@ -234,7 +234,7 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
     } catch (error) {
       // The model provider is down after the retries: try the configured fallback model once, but only if nothing
       // of this answer was shown yet (switching models mid-answer would repeat or contradict text).
-      if (deps.signal.aborted || wroteText || !fallbackModel || model === fallbackModel || !isOutage(error)) throw error;
+      if (deps.signal.aborted || progress.wroteText || !fallbackModel || model === fallbackModel || !isOutage(error)) throw error;
       const fallback = { from: `model:${model}`, to: agentId, reason: anthropicError(error).message };
       state = { ...state, failedModels: [...state.failedModels, model], fallbacks: [...state.fallbacks, fallback] };
       deps.onFallback?.(fallback);
