@@ -8,6 +8,7 @@ import { createRunRepository } from './store/run-repository';
 import { createAuditLog } from './audit/audit-log';
 import { createProposalRepository } from './store/proposal-repository';
 import { createTradingService } from './trading/trading-service';
+import { createSpanRecorder } from './monitoring/span-recorder';
 import { createBrokerFromSettings } from './background/turn-runtime';
 import { createPortServer, type ServerPort } from './background/port-server';
 import { createRequestHandlers } from './background/handlers';
@@ -50,7 +51,9 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       broker: () => createBrokerFromSettings({ settings, fetch: platform.fetch }),
       scheduleFollowUp: platform.scheduleFollowUp,
     });
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, platform, broadcast: (event) => { broadcast(event); } });
+    const metrics = createSpanRecorder({ db, clock: platform.clock, ids: platform.ids });
+    platform.keepAlive(metrics.prune().catch(() => 0));
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, platform, broadcast: (event) => { broadcast(event); } });
     // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
     await trading.expireDue();
     platform.keepAlive(trading.reconcile().catch((error: unknown) => { platform.log('warn', 'Could not reconcile orders yet.', { error: String(error) }); }));

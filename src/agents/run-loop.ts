@@ -23,10 +23,26 @@ export interface RunLoopDeps {
   onText: (delta: string) => void;
   onActivity: (label: string) => void;
   /** Fires once per model call with the agent that made it (for metrics and the benchmark). */
-  onModelCall?: (info: { agent: AgentId; model: string; usage: Anthropic.Usage; stopReason: string | null }) => void;
+  onModelCall?: (info: ModelCallInfo) => void;
+  /** Fires after each tool call with its saved record (for metrics). */
+  onToolResult?: (record: RunState['toolResults'][string]) => void;
   /** Fires when a degraded path is taken (a specialist's service or the model is down). */
   onFallback?: (fallback: RunState['fallbacks'][number]) => void;
   maxModelCalls?: number;
+}
+
+export interface ModelCallInfo {
+  agent: AgentId;
+  model: string;
+  /** Absent when the call failed. */
+  usage?: Anthropic.Usage;
+  stopReason: string | null;
+  startedAt: Date;
+  endedAt: Date;
+  /** Time to the first streamed text, when there was any. */
+  ttftMs?: number;
+  outcome: string;
+  fallbackUsed: boolean;
 }
 
 export interface TurnInput {
@@ -93,6 +109,7 @@ async function runPendingTools(state: RunState, deps: RunLoopDeps, calls: ToolCa
       }),
     );
     for (const [call, record] of results) {
+      deps.onToolResult?.(record);
       const agent = agentOf(call.name, deps.tools);
       current = {
         ...current,
@@ -214,10 +231,14 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
     const separator = state.text.trim() ? '\n\n' : '';
     let wroteSeparator = false;
     const progress = { wroteText: false };
-    const call = (modelId: string) =>
-      streamModelCall(deps.client, { ...params, model: modelId }, {
+    const call = async (modelId: string) => {
+      const startedAt = deps.clock.now();
+      let firstText: number | undefined;
+      try {
+        const result = await streamModelCall(deps.client, { ...params, model: modelId }, {
         signal: deps.signal,
         onText: (delta) => {
+          firstText ??= Date.now();
           progress.wroteText = true;
           if (!wroteSeparator && separator) {
             wroteSeparator = true;
@@ -228,6 +249,19 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
           deps.onText(delta);
         },
       });
+        const endedAt = deps.clock.now();
+        deps.onModelCall?.({
+          agent: agentId, model: modelId, usage: result.message.usage, stopReason: result.message.stop_reason, startedAt, endedAt,
+          ...(firstText === undefined ? {} : { ttftMs: Math.max(0, firstText - startedAt.getTime()) }),
+          outcome: 'ok', fallbackUsed: modelId !== preferred || state.fallbacks.length > 0,
+        });
+        return result;
+      } catch (error) {
+        const info = anthropicError(error);
+        deps.onModelCall?.({ agent: agentId, model: modelId, stopReason: null, startedAt, endedAt: deps.clock.now(), outcome: `${info.kind}:${info.code}`, fallbackUsed: modelId !== preferred });
+        throw error;
+      }
+    };
     let message: Anthropic.Message;
     try {
       ({ message } = await call(model));
@@ -242,7 +276,6 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
       model = fallbackModel;
       ({ message } = await call(model));
     }
-    deps.onModelCall?.({ agent: agentId, model, usage: message.usage, stopReason: message.stop_reason });
     citations.push(...citationsOf(message.content));
     state = {
       ...state,

@@ -9,6 +9,8 @@ import { runTurn, nextAgent, type RunLoopDeps } from '../agents/run-loop';
 import { emptyUsage, RUN_STATE_VERSION, type RunState } from '../agents/run-state';
 import type { Clock } from '../platform/clock';
 import type { OrderDesk } from '../tools/define-tool';
+import type { SpanRecorder } from '../monitoring/span-recorder';
+import { recordRun, runMetrics } from '../monitoring/run-metrics';
 
 /** What a turn needs that depends on the saved settings and keys; built fresh for every turn. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
@@ -26,8 +28,8 @@ export interface ChatServiceDeps {
   keepAlive: (work: Promise<unknown>) => void;
   /** How often streamed text is saved, so a stopped worker loses at most this much. */
   saveEveryMs?: number;
-  onModelCall?: RunLoopDeps['onModelCall'];
-  onFallback?: RunLoopDeps['onFallback'];
+  /** Metric spans for every model call, tool call, fallback and run; flushed when a run ends. */
+  metrics?: SpanRecorder;
   /** The order desk for a run: it can only propose orders, which the user then confirms or rejects. */
   orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean }) => OrderDesk;
 }
@@ -79,6 +81,8 @@ export function createChatService(deps: ChatServiceDeps) {
     deps.broadcast({ type: 'run-start', conversationId, messageId });
     let state = initial;
     let lastTextSave = Date.now();
+    const startedAt = deps.clock.now();
+    let outcome = 'ok';
     try {
       const runtime = await deps.runtime();
       const all = await deps.conversations.messages(conversationId);
@@ -94,7 +98,7 @@ export function createChatService(deps: ChatServiceDeps) {
         },
         clock: deps.clock,
         signal: controller.signal,
-        ...(deps.onModelCall ? { onModelCall: deps.onModelCall } : {}),
+        ...(deps.metrics ? runMetrics(deps.metrics, deps.clock) : {}),
         save: async (next) => {
           state = next;
           await deps.runs.save(runId, next);
@@ -110,7 +114,6 @@ export function createChatService(deps: ChatServiceDeps) {
           }
         },
         onActivity: (label) => { deps.broadcast({ type: 'activity', conversationId, label }); },
-        ...(deps.onFallback ? { onFallback: deps.onFallback } : {}),
       });
       state = outcome.state;
       const earlier = await deps.conversations.messages(conversationId);
@@ -132,6 +135,7 @@ export function createChatService(deps: ChatServiceDeps) {
     } catch (error) {
       const stopped = controller.signal.aborted;
       const info = toErrorInfo(stopped ? error : error instanceof AppError ? error : anthropicError(error));
+      outcome = stopped ? 'cancelled' : `${info.kind}:${info.code}`;
       await deps.runs.setStatus(runId, stopped ? 'stopped' : 'failed');
       const saved = await deps.conversations.update(messageId, stopped ? { text: state.text, status: 'stopped' } : { text: state.text, status: 'error', error: info });
       if (saved) deps.broadcast({ type: 'message-upsert', message: saved });
@@ -139,6 +143,10 @@ export function createChatService(deps: ChatServiceDeps) {
       else deps.broadcast({ type: 'run-error', conversationId, messageId, error: info });
     } finally {
       running.delete(conversationId);
+      if (deps.metrics) {
+        recordRun(deps.metrics, state, nextAgent({ ...state, modelCalls: Math.max(0, state.modelCalls - 1) }), startedAt, deps.clock.now(), outcome);
+        void deps.metrics.flush();
+      }
     }
   }
 

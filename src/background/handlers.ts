@@ -11,6 +11,8 @@ import type { RunRepository } from '../store/run-repository';
 import type { AuditLog } from '../audit/types';
 import type { TradingService } from '../trading/trading-service';
 import type { ProposalRepository } from '../store/proposal-repository';
+import type { SpanRecorder } from '../monitoring/span-recorder';
+import { approvalSpan } from '../monitoring/span-builders';
 import { testConnections } from './connection-test';
 import { userInputError } from '../protocol/errors';
 
@@ -21,6 +23,7 @@ export interface HandlerDeps {
   audit: AuditLog;
   trading: TradingService;
   proposals: ProposalRepository;
+  metrics: SpanRecorder;
   platform: BackgroundPlatform;
   broadcast: (event: PushEvent) => void;
 }
@@ -36,6 +39,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     keepAlive: platform.keepAlive,
     runtime: () => createTurnRuntime({ settings, fetch: platform.fetch, clock: platform.clock }),
     orderDesk: (context) => deps.trading.desk(context),
+    metrics: deps.metrics,
   });
 
   async function session(conversationId?: string): Promise<Session> {
@@ -92,7 +96,14 @@ export function createRequestHandlers(deps: HandlerDeps) {
       deps.broadcast({ type: 'settings-changed', mode: effectiveMode(view.settings), configured: view.secrets.anthropicApiKey.set });
       return view;
     },
-    'proposal-decide': async (request) => ({ proposal: await deps.trading.decide(request.proposalId, request.decision, request.liveConfirmed) }),
+    'proposal-decide': async (request) => {
+      const proposal = await deps.trading.decide(request.proposalId, request.decision, request.liveConfirmed);
+      const decidedAt = platform.clock.now();
+      deps.metrics.record(
+        approvalSpan({ proposalId: proposal.id, decision: `${request.decision}:${proposal.status}`, latencyMs: Math.max(0, decidedAt.getTime() - new Date(proposal.createdAt).getTime()), decidedAt }),
+      );
+      return { proposal };
+    },
     'proposal-edit': async (request) => ({ proposal: await deps.trading.edit(request.proposalId, request.changes) }),
     'audit-list': async (request) => ({ entries: await deps.audit.list(request.limit) }),
     'audit-verify': () => deps.audit.verify(),

@@ -1,0 +1,43 @@
+import type { RunLoopDeps } from '../agents/run-loop';
+import type { RunState } from '../agents/run-state';
+import type { SpanRecorder } from './span-recorder';
+import { agentRunSpan, fallbackSpan, modelCallSpan, toolCallSpan } from './span-builders';
+
+/** The loop's callbacks that turn each model call, tool call and fallback into a metric span. */
+export function runMetrics(recorder: SpanRecorder, clock: { now(): Date }): Pick<RunLoopDeps, 'onModelCall' | 'onToolResult' | 'onFallback'> {
+  return {
+    onModelCall: (info) => {
+      recorder.record(
+        modelCallSpan({
+          agent: info.agent,
+          model: info.model,
+          startedAt: info.startedAt,
+          endedAt: info.endedAt,
+          outcome: info.outcome,
+          fallbackUsed: info.fallbackUsed,
+          ...(info.ttftMs === undefined ? {} : { ttftMs: info.ttftMs }),
+          ...(info.usage ? { usage: info.usage } : {}),
+        }),
+      );
+    },
+    onToolResult: (record) => {
+      recorder.record(
+        toolCallSpan({
+          agent: record.agent,
+          tool: record.name,
+          startedAt: record.startedAt,
+          endedAt: record.endedAt,
+          outcome: record.ok ? 'ok' : (record.errorKind ?? 'error'),
+        }),
+      );
+    },
+    onFallback: (fallback) => {
+      recorder.record(fallbackSpan({ from: fallback.from, to: fallback.to, reason: fallback.reason, at: clock.now() }));
+    },
+  };
+}
+
+/** One span for a whole run: who answered, which specialists it used (the routing decision), how it ended. */
+export function recordRun(recorder: SpanRecorder, state: RunState, agent: string, startedAt: Date, endedAt: Date, outcome: string): void {
+  recorder.record(agentRunSpan({ agent, startedAt, endedAt, outcome, route: state.handoff ? [...state.route, `handoff:${state.handoff}`] : state.route, fallbackUsed: state.fallbacks.length > 0 }));
+}
