@@ -9,6 +9,9 @@ import { createAuditLog } from './audit/audit-log';
 import { createProposalRepository } from './store/proposal-repository';
 import { createTradingService } from './trading/trading-service';
 import { createSpanRecorder } from './monitoring/span-recorder';
+import { breakerSpan, rateLimitWaitSpan } from './monitoring/span-builders';
+import { createResilience, type ResilienceOptions } from './resilience';
+import type { Fetchers } from './background/turn-runtime';
 import { createBrokerFromSettings } from './background/turn-runtime';
 import { createPortServer, type ServerPort } from './background/port-server';
 import { createRequestHandlers } from './background/handlers';
@@ -25,6 +28,10 @@ export interface BackgroundPlatform {
   log: (level: 'info' | 'warn', message: string, details?: Record<string, unknown>) => void;
   /** Wakes the worker later (chrome.alarms) to expire proposals and follow open orders. */
   scheduleFollowUp: (delayMinutes: number) => void;
+  /** Resilience settings for tests (e.g. a short half-open interval); production uses the defaults. */
+  resilience?: Pick<ResilienceOptions, 'config' | 'rateLimits' | 'sleep'>;
+  /** Order look-up schedule after an unknown outcome (tests shorten it). */
+  orderLookupDelaysMs?: readonly number[];
   database?: CleraDatabase;
 }
 
@@ -40,6 +47,32 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const runs = createRunRepository(db, platform.clock, platform.ids);
     const audit = await createAuditLog({ db, vault, clock: platform.clock });
     const proposals = createProposalRepository(db, platform.clock);
+    const metrics = createSpanRecorder({ db, clock: platform.clock, ids: platform.ids });
+    platform.keepAlive(metrics.prune().catch(() => 0));
+    // Every call to Anthropic and Alpaca goes through its dependency's policies (timeout, retries for idempotent
+    // requests only, circuit breaker with persisted state, rate limit); health changes reach the panels' banner.
+    const chatRef: { current?: { broadcastActivity: (label: string) => void } } = {};
+    const resilience = await createResilience({
+      db,
+      fetch: platform.fetch,
+      clock: platform.clock,
+      ...(platform.resilience ?? {}),
+      onBreakerChange: (change) => {
+        metrics.record(breakerSpan({ dependency: change.dependency, from: change.from, to: change.to, at: change.at }));
+        broadcast({ type: 'service-health', health: resilience.health() });
+      },
+      onRetry: () => { broadcast({ type: 'service-health', health: resilience.health() }); },
+      onWait: (info) => {
+        metrics.record(rateLimitWaitSpan({ dependency: info.dependency, startedAt: platform.clock.now(), endedAt: new Date(platform.clock.now().getTime() + info.waitMs) }));
+        chatRef.current?.broadcastActivity(`Waiting for ${info.dependency === 'anthropic' ? 'Anthropic' : 'Alpaca'}’s rate limit…`);
+      },
+    });
+    const fetchers: Fetchers = {
+      anthropic: resilience.fetchFor('anthropic'),
+      alpacaTrading: resilience.fetchFor('alpaca-trading'),
+      alpacaData: resilience.fetchFor('alpaca-data'),
+      resilient: true,
+    };
     const trading = createTradingService({
       proposals,
       audit,
@@ -48,15 +81,15 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       ids: platform.ids,
       broadcast: (event) => { broadcast(event); },
       keepAlive: platform.keepAlive,
-      broker: () => createBrokerFromSettings({ settings, fetch: platform.fetch }),
+      broker: () => createBrokerFromSettings({ settings, fetchers }),
       scheduleFollowUp: platform.scheduleFollowUp,
+      ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
-    const metrics = createSpanRecorder({ db, clock: platform.clock, ids: platform.ids });
-    platform.keepAlive(metrics.prune().catch(() => 0));
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, platform, broadcast: (event) => { broadcast(event); } });
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); } });
     // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
     await trading.expireDue();
     platform.keepAlive(trading.reconcile().catch((error: unknown) => { platform.log('warn', 'Could not reconcile orders yet.', { error: String(error) }); }));
+    chatRef.current = created.chat;
     const recovered = await created.chat.recoverInterrupted();
     if (recovered > 0) platform.log('info', `Marked ${recovered} unfinished answer(s) as interrupted after a restart.`);
     return { ...created, trading };

@@ -158,6 +158,11 @@ export function createChatService(deps: ChatServiceDeps) {
   return {
     isRunning: (conversationId: string) => running.has(conversationId),
 
+    /** Tells every conversation with a running answer what it is waiting for (e.g. a rate limit). */
+    broadcastActivity(label: string) {
+      for (const conversationId of running.keys()) deps.broadcast({ type: 'activity', conversationId, label });
+    },
+
     async send(conversationIdOrNew: string | undefined, text: string, pageText: string | null = null) {
       const trimmed = text.trim();
       if (!trimmed) throw userInputError('empty-message', 'Type a message first.');

@@ -5,7 +5,8 @@ import { effectiveMode, resolveEndpoints } from '../protocol/settings';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { ConversationRepository } from '../store/conversation-repository';
 import { createChatService } from './chat-service';
-import { createTurnRuntime } from './turn-runtime';
+import { createTurnRuntime, type Fetchers } from './turn-runtime';
+import type { HealthMap } from '../protocol/health';
 import { findTicker, quotedSelection } from './analyze-ticker';
 import type { RunRepository } from '../store/run-repository';
 import type { AuditLog } from '../audit/types';
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   trading: TradingService;
   proposals: ProposalRepository;
   metrics: SpanRecorder;
+  fetchers: Fetchers;
+  health: () => HealthMap | undefined;
   platform: BackgroundPlatform;
   broadcast: (event: PushEvent) => void;
 }
@@ -37,7 +40,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     clock: platform.clock,
     broadcast: deps.broadcast,
     keepAlive: platform.keepAlive,
-    runtime: () => createTurnRuntime({ settings, fetch: platform.fetch, clock: platform.clock }),
+    runtime: () => createTurnRuntime({ settings, fetchers: deps.fetchers, clock: platform.clock }),
     orderDesk: (context) => deps.trading.desk(context),
     metrics: deps.metrics,
   });
@@ -50,6 +53,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
       conversation,
       messages: await conversations.messages(conversation.id),
       proposals: await deps.proposals.forConversation(conversation.id),
+      ...(deps.health() ? { health: deps.health() } : {}),
       running: chat.isRunning(conversation.id),
       mode: effectiveMode(current),
       configured: secrets.anthropicApiKey.set,
@@ -117,7 +121,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
 
   /** The "Analyze ticker" context menu's handler: finds a valid ticker in the selection and asks the analyst. */
   async function analyzeSelection(selection: string): Promise<{ conversationId: string; symbol: string | null }> {
-    const runtime = await createTurnRuntime({ settings, fetch: platform.fetch, clock: platform.clock }).catch((error: unknown) =>
+    const runtime = await createTurnRuntime({ settings, fetchers: deps.fetchers, clock: platform.clock }).catch((error: unknown) =>
       error instanceof Error ? error : new Error(String(error)),
     );
     const conversation = await conversations.create('Analyze ticker');

@@ -8,7 +8,18 @@ import { tools } from '../tools/registry';
 import { missingKey, type TurnRuntime } from './chat-service';
 
 /** Alpaca clients from the saved settings and keys (trading and market data). */
-export async function createBrokerFromSettings(deps: { settings: SettingsRepository; fetch: typeof fetch }): Promise<{ settings: Settings; alpaca: AlpacaClients }> {
+/** The fetch each dependency goes through (each with its own timeout, retry, circuit breaker and rate limit). */
+export interface Fetchers {
+  anthropic: typeof fetch;
+  alpacaTrading: typeof fetch;
+  alpacaData: typeof fetch;
+  /** True when the fetchers retry by themselves, so the Anthropic SDK must not retry on top. */
+  resilient: boolean;
+}
+
+export const plainFetchers = (fetchImpl: typeof fetch): Fetchers => ({ anthropic: fetchImpl, alpacaTrading: fetchImpl, alpacaData: fetchImpl, resilient: false });
+
+export async function createBrokerFromSettings(deps: { settings: SettingsRepository; fetchers: Fetchers }): Promise<{ settings: Settings; alpaca: AlpacaClients }> {
   const [current, secrets] = await Promise.all([deps.settings.get(), deps.settings.secrets()]);
   if (!secrets.alpacaKeyId || !secrets.alpacaSecretKey) {
     throw configurationError('missing-alpaca-key', 'Add your Alpaca key ID and secret in Settings to trade.');
@@ -20,24 +31,26 @@ export async function createBrokerFromSettings(deps: { settings: SettingsReposit
     tradingBaseUrl: endpoints.alpacaTrading,
     dataBaseUrl: endpoints.alpacaData,
     feed: current.marketDataFeed,
-    fetch: deps.fetch,
+    fetch: deps.fetchers.alpacaTrading,
+    dataFetch: deps.fetchers.alpacaData,
   });
   return { settings: current, alpaca };
 }
 
 /** Builds what one turn needs from the saved settings and keys. */
-export async function createTurnRuntime(deps: { settings: SettingsRepository; fetch: typeof fetch; clock: Clock }): Promise<TurnRuntime> {
+export async function createTurnRuntime(deps: { settings: SettingsRepository; fetchers: Fetchers; clock: Clock }): Promise<TurnRuntime> {
   const [current, secrets] = await Promise.all([deps.settings.get(), deps.settings.secrets()]);
   if (!secrets.anthropicApiKey) throw missingKey();
   const endpoints = resolveEndpoints(current);
-  const client = createAnthropic({ apiKey: secrets.anthropicApiKey, baseURL: endpoints.anthropic, fetch: deps.fetch });
+  const client = createAnthropic({ apiKey: secrets.anthropicApiKey, baseURL: endpoints.anthropic, fetch: deps.fetchers.anthropic, ...(deps.fetchers.resilient ? { maxRetries: 0 } : {}) });
   const alpaca = createAlpacaClients({
     keyId: secrets.alpacaKeyId,
     secretKey: secrets.alpacaSecretKey,
     tradingBaseUrl: endpoints.alpacaTrading,
     dataBaseUrl: endpoints.alpacaData,
     feed: current.marketDataFeed,
-    fetch: deps.fetch,
+    fetch: deps.fetchers.alpacaTrading,
+    dataFetch: deps.fetchers.alpacaData,
   });
   return {
     client,

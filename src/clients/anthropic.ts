@@ -25,6 +25,8 @@ export function createAnthropic(options: AnthropicOptions): Anthropic {
 /** Turns what the SDK throws into an error grouped by who is at fault, with words a user can act on. */
 export function anthropicError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // Our resilient fetch throws AppErrors (circuit open, timeout); the SDK wraps them as connection errors.
+  if (error instanceof Anthropic.APIConnectionError && error.cause instanceof AppError) return error.cause;
   if (isAbortError(error)) return new AppError({ kind: 'cancelled', code: 'cancelled', message: 'Stopped.', retryable: true });
   if (error instanceof Anthropic.AuthenticationError || error instanceof Anthropic.PermissionDeniedError) {
     return new AppError({ kind: 'configuration', code: 'anthropic-auth', message: 'Anthropic rejected the API key. Check it in Settings.', cause: error });

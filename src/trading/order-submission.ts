@@ -50,7 +50,15 @@ export async function findByClientOrderId(alpaca: AlpacaClients, clientOrderId: 
  * A lookup that itself fails leaves the outcome unknown: the caller keeps the proposal in `submitting` and
  * reconciles later, never sending again blindly.
  */
-export async function submitOrder(alpaca: AlpacaClients, proposal: Proposal, options: { timeoutMs?: number } = {}): Promise<SubmissionOutcome> {
+/** After an unknown outcome, how long to keep asking before concluding the order was not placed: a slow broker may
+ * still be processing a POST whose answer timed out. */
+export const DEFAULT_LOOKUP_DELAYS_MS = [0, 1_000, 3_000, 8_000];
+
+export async function submitOrder(
+  alpaca: AlpacaClients,
+  proposal: Proposal,
+  options: { timeoutMs?: number; lookupDelaysMs?: readonly number[]; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<SubmissionOutcome> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   let failure: unknown;
   try {
@@ -65,8 +73,12 @@ export async function submitOrder(alpaca: AlpacaClients, proposal: Proposal, opt
     const error = failure instanceof AppError ? failure : new AppError({ kind: 'internal', code: 'order-failed', message: String(failure) });
     return { kind: 'not-placed', error };
   }
-  const found = await findByClientOrderId(alpaca, proposal.clientOrderId, AbortSignal.timeout(options.timeoutMs ?? 15_000));
-  if (found) return { kind: 'placed', order: found, how: duplicate ? 'duplicate' : 'found-after-error' };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (const delay of duplicate ? [0] : (options.lookupDelaysMs ?? DEFAULT_LOOKUP_DELAYS_MS)) {
+    if (delay > 0) await sleep(delay);
+    const found = await findByClientOrderId(alpaca, proposal.clientOrderId, AbortSignal.timeout(options.timeoutMs ?? 15_000));
+    if (found) return { kind: 'placed', order: found, how: duplicate ? 'duplicate' : 'found-after-error' };
+  }
   return {
     kind: 'not-placed',
     error: new AppError({ kind: 'upstream', code: 'order-not-placed', message: 'Alpaca could not be reached and has no record of the order, so it was not placed. You can confirm again.', retryable: true }),

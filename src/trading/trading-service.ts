@@ -29,6 +29,8 @@ export interface TradingServiceDeps {
   scheduleFollowUp: (delayMinutes: number) => void;
   followPollMs?: number;
   followForMs?: number;
+  /** Look-up schedule after an order POST whose outcome is unknown (tests shorten it). */
+  lookupDelaysMs?: readonly number[];
 }
 
 const summaryForModel = (proposal: Proposal) => ({
@@ -107,7 +109,7 @@ export function createTradingService(deps: TradingServiceDeps) {
 
   async function submit(proposal: Proposal): Promise<Proposal | undefined> {
     const { alpaca } = await deps.broker();
-    const outcome = await submitOrder(alpaca, proposal);
+    const outcome = await submitOrder(alpaca, proposal, deps.lookupDelaysMs ? { lookupDelaysMs: deps.lookupDelaysMs } : {});
     if (outcome.kind === 'not-placed') {
       await audit.append({ type: 'failed', proposalId: proposal.id, data: { code: outcome.error.code, message: outcome.error.message } });
       const failed = publish(await proposals.transition(proposal.id, ['submitting'], (current) => ({ ...current, status: 'failed', error: outcome.error.toInfo() })));

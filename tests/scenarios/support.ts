@@ -2,6 +2,7 @@ import type { MessagesRequest } from '../simulators/anthropic';
 import { startAnthropicSimulator, type AnthropicSimulator } from '../simulators/anthropic';
 import { startAlpacaSimulator, type AlpacaSimulator } from '../simulators/alpaca';
 import { startBackground } from '../support/background-harness';
+import type { BackgroundPlatform } from '../../src/background-app';
 
 export const NOW = new Date('2026-03-10T15:00:00Z'); // a Tuesday, 11:00 in New York: the market is open
 
@@ -12,10 +13,10 @@ export interface Scenario {
   close(): Promise<void>;
 }
 
-export async function startScenario(): Promise<Scenario> {
+export async function startScenario(options: { platform?: Partial<BackgroundPlatform> } = {}): Promise<Scenario> {
   const anthropic = await startAnthropicSimulator();
   const alpaca = await startAlpacaSimulator({ now: NOW, history: false });
-  const bg = startBackground();
+  const bg = startBackground(options.platform ? { platform: options.platform } : {});
   await bg.configure({ anthropicUrl: anthropic.url, alpacaTradingUrl: alpaca.tradingUrl, alpacaDataUrl: alpaca.dataUrl });
   return {
     anthropic,

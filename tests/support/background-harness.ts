@@ -1,4 +1,4 @@
-import { createBackgroundApp } from '../../src/background-app';
+import { createBackgroundApp, type BackgroundPlatform } from '../../src/background-app';
 import { openDatabase, type CleraDatabase } from '../../src/store/db';
 import { createPortClient, type PortClient } from '../../src/protocol/port-client';
 import { systemClock, randomIds } from '../../src/platform/clock';
@@ -10,7 +10,7 @@ import { createFakePortPair } from './fake-port';
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
 /** Runs the real background app in Node (fake-indexeddb, real fetch) with a page-side client, for integration tests. */
-export function startBackground(options: { database?: CleraDatabase } = {}) {
+export function startBackground(options: { database?: CleraDatabase; platform?: Partial<BackgroundPlatform> } = {}) {
   let connect: ((port: ServerPort) => void) | undefined;
   const logs: string[] = [];
   const followUps: number[] = [];
@@ -29,6 +29,8 @@ export function startBackground(options: { database?: CleraDatabase } = {}) {
     log: (_level, message, details) => { logs.push(`${message} ${JSON.stringify(details ?? {})}`); },
     scheduleFollowUp: (delayMinutes) => { followUps.push(delayMinutes); },
     database,
+    orderLookupDelaysMs: [0, 100, 300],
+    ...options.platform,
   });
   const events: PushEvent[] = [];
   const client: PortClient = createPortClient(() => {

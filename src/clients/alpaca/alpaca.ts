@@ -2,6 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths as TradingPaths } from './generated/trading';
 import type { paths as DataPaths } from './generated/market-data';
 import { alpacaError, alpacaNetworkError, type AlpacaService } from './errors';
+import { AppError } from '../../protocol/errors';
 
 export type TradingClient = Client<TradingPaths>;
 export type DataClient = Client<DataPaths>;
@@ -21,15 +22,18 @@ export interface AlpacaOptions {
   dataBaseUrl: string;
   feed: AlpacaClients['feed'];
   fetch: typeof fetch;
+  /** The market-data fetch, when it differs from the trading one (each has its own resilience policy). */
+  dataFetch?: typeof fetch;
 }
 
 export function createAlpacaClients(options: AlpacaOptions): AlpacaClients {
   const headers = { 'APCA-API-KEY-ID': options.keyId, 'APCA-API-SECRET-KEY': options.secretKey };
   const wrapFetch = (service: AlpacaService) => async (request: Request) => {
+    const send = service === 'data' ? (options.dataFetch ?? options.fetch) : options.fetch;
     try {
-      return await options.fetch(request);
+      return await send(request);
     } catch (error) {
-      if (request.signal.aborted) throw error;
+      if (request.signal.aborted || error instanceof AppError) throw error;
       throw alpacaNetworkError(service, error);
     }
   };
