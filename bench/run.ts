@@ -11,6 +11,7 @@ import { measureBundle } from './bundle-size';
 import { machineInfo } from './machine';
 import { ensureBuild, measurePanelTti } from './panel-tti';
 import { consoleSummary, renderMarkdown, type BenchReport, type Section } from './report';
+import { measureSpanCost, renderSpanCost } from './span-cost';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
     panel,
     bundle,
   };
-  await writeFile(out, renderMarkdown(report));
+  const spanCost = await measureSpanCost();
+  log(`Metric capture: ${spanCost.p50Us.toFixed(1)} µs per event (p50), ${spanCost.p95Us.toFixed(1)} µs (p95)`);
+  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost));
   log('');
   for (const line of consoleSummary(report)) log(line);
   log(`\nWrote ${path.relative(ROOT, out)}`);

@@ -47,7 +47,8 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const runs = createRunRepository(db, platform.clock, platform.ids);
     const audit = await createAuditLog({ db, vault, clock: platform.clock });
     const proposals = createProposalRepository(db, platform.clock);
-    const metrics = createSpanRecorder({ db, clock: platform.clock, ids: platform.ids });
+    const { monitoring } = await settings.get();
+    const metrics = createSpanRecorder({ db, clock: platform.clock, ids: platform.ids, retention: { maxAgeDays: monitoring.retentionDays, maxRows: monitoring.maxSpans } });
     platform.keepAlive(metrics.prune().catch(() => 0));
     // Every call to Anthropic and Alpaca goes through its dependency's policies (timeout, retries for idempotent
     // requests only, circuit breaker with persisted state, rate limit); health changes reach the panels' banner.

@@ -23,6 +23,8 @@ export interface OptionsForm {
   marketDataFeed: Settings['marketDataFeed'];
   webResearch: boolean;
   rebalanceTarget: Settings['rebalanceTarget'];
+  /** Not edited on this page yet: carried through so a save keeps it. */
+  monitoring: Settings['monitoring'];
   theme: Settings['theme'];
   /** The pre-trade limits as typed; the deny list as one comma-separated line. */
   trading: Record<keyof TradingLimits, string>;
@@ -53,6 +55,7 @@ export function formFromSettings(settings: Settings): OptionsForm {
     webResearch: settings.webResearch,
     rebalanceTarget: settings.rebalanceTarget,
     theme: settings.theme,
+    monitoring: settings.monitoring,
     trading: {
       maxOrderNotional: settings.trading.maxOrderNotional,
       maxPositionWeightPct: String(settings.trading.maxPositionWeightPct),
@@ -147,6 +150,7 @@ export function validateForm(form: OptionsForm): FormResult {
     rebalanceTarget: form.rebalanceTarget,
     theme: form.theme,
     trading: tradingLimitsInput(form.trading),
+    monitoring: form.monitoring,
   });
   if (!settings.success) collect(errors, settings.error.issues);
 

@@ -68,6 +68,10 @@ export const settingsSchema = z.object({
   rebalanceTarget: z.enum(rebalanceTargets).default('balanced'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   trading: tradingLimitsSchema.default(defaultTradingLimits),
+  /** How long metric spans are kept, and at most how many. */
+  monitoring: z
+    .object({ retentionDays: z.number().int().min(1).max(365).default(30), maxSpans: z.number().int().min(1000).max(500_000).default(20_000) })
+    .default({ retentionDays: 30, maxSpans: 20_000 }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});
