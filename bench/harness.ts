@@ -30,6 +30,9 @@ export function startBenchBackground(options: { fetch: typeof fetch }) {
     onConnect: (listener) => { connect = listener; },
     log: (_level, message, details) => { logs.push(`${message} ${JSON.stringify(details ?? {})}`); },
     scheduleFollowUp: () => undefined, // no alarms in the benchmark: no proposals or open orders to follow
+    // The simulator's 200/min limit is lifted for the benchmark, so the client-side bucket is too: hundreds of turns
+    // a minute would otherwise measure Alpaca's rate limit rather than the loop.
+    resilience: { rateLimits: { alpaca: { requestsPerMinute: null, burst: 0 } } },
     database,
   });
   const client: PortClient = createPortClient(() => {
