@@ -1,6 +1,6 @@
 import type { SettingsRepository } from '../store/settings-repository';
 import type { Clock } from '../platform/clock';
-import { resolveEndpoints, type Settings } from '../protocol/settings';
+import { resolveEndpoints, type Secrets, type Settings } from '../protocol/settings';
 import { configurationError } from '../protocol/errors';
 import { createAnthropic } from '../clients/anthropic';
 import { createAlpacaClients, type AlpacaClients } from '../clients/alpaca/alpaca';
@@ -17,24 +17,26 @@ export interface Fetchers {
   resilient: boolean;
 }
 
-export const plainFetchers = (fetchImpl: typeof fetch): Fetchers => ({ anthropic: fetchImpl, alpacaTrading: fetchImpl, alpacaData: fetchImpl, resilient: false });
+
+function alpacaFor(current: Settings, secrets: Secrets, fetchers: Fetchers): AlpacaClients {
+  const endpoints = resolveEndpoints(current);
+  return createAlpacaClients({
+    keyId: secrets.alpacaKeyId,
+    secretKey: secrets.alpacaSecretKey,
+    tradingBaseUrl: endpoints.alpacaTrading,
+    dataBaseUrl: endpoints.alpacaData,
+    feed: current.marketDataFeed,
+    fetch: fetchers.alpacaTrading,
+    dataFetch: fetchers.alpacaData,
+  });
+}
 
 export async function createBrokerFromSettings(deps: { settings: SettingsRepository; fetchers: Fetchers }): Promise<{ settings: Settings; alpaca: AlpacaClients }> {
   const [current, secrets] = await Promise.all([deps.settings.get(), deps.settings.secrets()]);
   if (!secrets.alpacaKeyId || !secrets.alpacaSecretKey) {
     throw configurationError('missing-alpaca-key', 'Add your Alpaca key ID and secret in Settings to trade.');
   }
-  const endpoints = resolveEndpoints(current);
-  const alpaca = createAlpacaClients({
-    keyId: secrets.alpacaKeyId,
-    secretKey: secrets.alpacaSecretKey,
-    tradingBaseUrl: endpoints.alpacaTrading,
-    dataBaseUrl: endpoints.alpacaData,
-    feed: current.marketDataFeed,
-    fetch: deps.fetchers.alpacaTrading,
-    dataFetch: deps.fetchers.alpacaData,
-  });
-  return { settings: current, alpaca };
+  return { settings: current, alpaca: alpacaFor(current, secrets, deps.fetchers) };
 }
 
 /** Builds what one turn needs from the saved settings and keys. */
@@ -43,15 +45,7 @@ export async function createTurnRuntime(deps: { settings: SettingsRepository; fe
   if (!secrets.anthropicApiKey) throw missingKey();
   const endpoints = resolveEndpoints(current);
   const client = createAnthropic({ apiKey: secrets.anthropicApiKey, baseURL: endpoints.anthropic, fetch: deps.fetchers.anthropic, ...(deps.fetchers.resilient ? { maxRetries: 0 } : {}) });
-  const alpaca = createAlpacaClients({
-    keyId: secrets.alpacaKeyId,
-    secretKey: secrets.alpacaSecretKey,
-    tradingBaseUrl: endpoints.alpacaTrading,
-    dataBaseUrl: endpoints.alpacaData,
-    feed: current.marketDataFeed,
-    fetch: deps.fetchers.alpacaTrading,
-    dataFetch: deps.fetchers.alpacaData,
-  });
+  const alpaca = alpacaFor(current, secrets, deps.fetchers);
   return {
     client,
     models: { supervisor: current.models.supervisor, specialist: current.models.specialist, fallback: current.models.fallback },
