@@ -4,6 +4,8 @@ export interface AgentDefinition {
   id: AgentId;
   /** Which model setting the agent runs on. */
   model: 'supervisor' | 'specialist';
+  /** The longest one model call of this agent may take, stream included (the original used 120 s, and 60 s for trading). */
+  timeoutMs: number;
   /** Stable instructions (cacheable); the date and user context are added per call. */
   instructions: string;
 }

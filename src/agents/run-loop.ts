@@ -236,7 +236,8 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
       let firstText: number | undefined;
       try {
         const result = await streamModelCall(deps.client, { ...params, model: modelId }, {
-        signal: deps.signal,
+        // Stop cancels at once; the agent's own time limit ends a call that hangs mid-stream.
+        signal: AbortSignal.any([deps.signal, AbortSignal.timeout(agent.timeoutMs)]),
         onText: (delta) => {
           firstText ??= Date.now();
           progress.wroteText = true;
@@ -256,7 +257,10 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
           outcome: 'ok', fallbackUsed: modelId !== preferred || state.fallbacks.length > 0,
         });
         return result;
-      } catch (error) {
+      } catch (caught) {
+        const error = !deps.signal.aborted && (caught instanceof Error && (caught.name === 'TimeoutError' || caught.name === 'APIUserAbortError'))
+          ? new AppError({ kind: 'upstream', code: 'agent-timeout', message: `The answer took longer than ${String(agent.timeoutMs / 1000)} s and was stopped.`, retryable: true })
+          : caught;
         const info = anthropicError(error);
         deps.onModelCall?.({ agent: agentId, model: modelId, stopReason: null, startedAt, endedAt: deps.clock.now(), outcome: `${info.kind}:${info.code}`, fallbackUsed: modelId !== preferred });
         throw error;

@@ -3,6 +3,7 @@ import { SHARED_RULES, type AgentDefinition } from './agent';
 export const supervisor: AgentDefinition = {
   id: 'supervisor',
   model: 'supervisor',
+  timeoutMs: 120_000,
   instructions: `You are Clera, a precise and warm financial assistant living in the user's browser. You talk to the user directly, like a knowledgeable friend, addressing them as "you".
 
 How to handle a request:
