@@ -81,7 +81,7 @@ export async function submitOrder(
   }
   return {
     kind: 'not-placed',
-    error: new AppError({ kind: 'upstream', code: 'order-not-placed', message: 'Alpaca could not be reached and has no record of the order, so it was not placed. You can confirm again.', retryable: true }),
+    error: new AppError({ kind: 'upstream', code: 'order-not-placed', message: 'Alpaca could not be reached and has no record of the order, so it was not placed. Ask Clera for a new order if you still want it.', retryable: true }),
   };
 }
 

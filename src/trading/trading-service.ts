@@ -43,6 +43,9 @@ const summaryForModel = (proposal: Proposal) => ({
   note: 'The order is shown to the user in an Order confirmation card. Nothing has been sent to the broker; only the user can confirm it. Tell the user to review and confirm or reject it; do not claim it was placed.',
 });
 
+/** How long an order reported "not placed" after an unknown outcome keeps being looked for at the broker. */
+const LATE_ORDER_WINDOW_MS = 15 * 60_000;
+
 export function createTradingService(deps: TradingServiceDeps) {
   const { proposals, audit, clock } = deps;
   const now = () => clock.now();
@@ -114,6 +117,8 @@ export function createTradingService(deps: TradingServiceDeps) {
       await audit.append({ type: 'failed', proposalId: proposal.id, data: { code: outcome.error.code, message: outcome.error.message } });
       const failed = publish(await proposals.transition(proposal.id, ['submitting'], (current) => ({ ...current, status: 'failed', error: outcome.error.toInfo() })));
       if (failed) await postOutcome(failed, `The order was not placed: ${outcome.error.message}`);
+      // The broker's silence is not proof: keep asking for a while (the follow-up alarm runs reconcile).
+      if (outcome.error.code === 'order-not-placed') deps.scheduleFollowUp(1);
       return failed;
     }
     await audit.append({ type: 'submitted', proposalId: proposal.id, data: { clientOrderId: proposal.clientOrderId, orderId: outcome.order.id, how: outcome.how } });
@@ -255,8 +260,35 @@ export function createTradingService(deps: TradingServiceDeps) {
      */
     async reconcile(): Promise<void> {
       const open = await proposals.withStatus(openProposalStatuses.filter((s) => s !== 'pending'));
-      if (open.length === 0) return;
+      // An order reported "not placed" after an unknown outcome is asked about again for a while: a slow broker may
+      // still have created it, and the user must then hear that it exists.
+      const recent = (await proposals.withStatus(['failed'])).filter(
+        (p) => p.error?.code === 'order-not-placed' && now().getTime() - new Date(p.updatedAt).getTime() < LATE_ORDER_WINDOW_MS,
+      );
+      if (open.length === 0 && recent.length === 0) return;
       const { alpaca } = await deps.broker();
+      for (const proposal of recent) {
+        try {
+          const found = await findByClientOrderId(alpaca, proposal.clientOrderId, AbortSignal.timeout(15_000));
+          if (!found) continue;
+          await audit.append({ type: 'broker-response', proposalId: proposal.id, data: { orderId: found.id, status: found.status, arrivedLate: true } });
+          const revived = await proposals.transition(proposal.id, ['failed'], (p) => ({
+            ...p,
+            status: 'submitted',
+            error: null,
+            order: { id: found.id, status: found.status, filledQty: found.filled_qty ?? '0', filledAvgPrice: found.filled_avg_price ?? null, submittedAt: found.submitted_at ?? null },
+          }));
+          if (revived) {
+            publish(revived);
+            await postOutcome(revived, `Correction: Alpaca did receive your order after all: ${revived.description}. Broker status: ${found.status}.`);
+            const updated = await recordOrderUpdate(proposal.id, found);
+            if (updated && (updated.status === 'submitted' || updated.status === 'partially_filled')) deps.keepAlive(follow(proposal.id));
+          }
+        } catch {
+          deps.scheduleFollowUp(1);
+        }
+      }
+      if (recent.length > 0) deps.scheduleFollowUp(1);
       for (const proposal of open) {
         try {
           if (proposal.status === 'submitting') {

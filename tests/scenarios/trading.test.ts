@@ -229,3 +229,26 @@ describe('orders across a worker restart', () => {
     expect(scenario.alpaca.state.orders()).toHaveLength(0);
   });
 });
+
+describe('an order the broker creates after Clera gave up looking', () => {
+  it('is found by the follow-up and reported as placed after all', async () => {
+    const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '120' });
+    scenario.alpaca.faults.dropNext('POST /v2/orders'); // the POST never lands: "not placed"
+    const { proposal: failed } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    expect(failed.status).toBe('failed');
+    expect(scenario.bg.followUps.length).toBeGreaterThan(0);
+    // ...but the broker got it through another path later (a slow, retried connection on its side).
+    const created = await fetch(`${scenario.alpaca.tradingUrl}/v2/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'APCA-API-KEY-ID': scenario.alpaca.keyId, 'APCA-API-SECRET-KEY': scenario.alpaca.secret },
+      body: JSON.stringify({ symbol: 'AAPL', side: 'buy', type: 'market', time_in_force: 'day', notional: '120', client_order_id: proposal.clientOrderId }),
+    });
+    expect(created.status).toBe(200);
+    await scenario.bg.app.followUp();
+    await scenario.bg.idle();
+    const session = await scenario.bg.client.request({ type: 'conversation-open', conversationId: proposal.conversationId });
+    expect(session.proposals[0]?.status).toBe('filled');
+    expect(session.messages.some((m) => m.text.startsWith('Correction: Alpaca did receive your order'))).toBe(true);
+    expect(scenario.alpaca.state.orders()).toHaveLength(1);
+  });
+});
