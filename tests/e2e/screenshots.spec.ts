@@ -26,6 +26,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await panel.getByRole('button', { name: 'Send' }).click();
       await panel.getByRole('log', { name: 'Conversation' }).getByRole('table').waitFor();
       await panel.screenshot({ path: `${folder}/sidepanel-${scheme}.png` });
+      anthropic.setScript((_request, { call }) =>
+        call === 0 ? message(toolUse('propose_order', { side: 'buy', symbol: 'AAPL', amount: '500' })) : message(text('I prepared the order below; review it and confirm.')),
+      );
+      await panel.getByRole('button', { name: 'New chat', exact: true }).click();
+      await panel.getByRole('textbox', { name: 'Message' }).fill('Buy $500 of Apple');
+      await panel.getByRole('button', { name: 'Send' }).click();
+      await panel.getByRole('region', { name: 'Order confirmation' }).waitFor();
+      await panel.setViewportSize({ width: 420, height: 1100 });
+      await panel.screenshot({ path: `${folder}/order-card-${scheme}.png`, fullPage: true });
     } finally {
       await extension.close();
     }
