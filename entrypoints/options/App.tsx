@@ -5,6 +5,7 @@ import { useSettingsForm } from './hooks/use-settings-form';
 import { KeysSection } from './components/KeysSection';
 import { TradingSection } from './components/TradingSection';
 import { TradingLimitsSection } from './components/TradingLimitsSection';
+import { MetricsSection } from './components/MetricsSection';
 import { ModelsSection } from './components/ModelsSection';
 import { AppearanceSection } from './components/AppearanceSection';
 import { AdvancedSection } from './components/AdvancedSection';
@@ -67,6 +68,7 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
           <TradingSection form={form} errors={errors} update={update} />
           <TradingLimitsSection form={form} errors={errors} update={update} auditLogUrl={auditLogUrl} />
           <ModelsSection form={form} errors={errors} update={update} />
+          <MetricsSection form={form} errors={errors} update={update} />
           <AppearanceSection form={form} errors={errors} update={update} />
           <AdvancedSection form={form} errors={errors} update={update} />
         </fieldset>

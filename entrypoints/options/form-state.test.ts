@@ -141,3 +141,22 @@ describe('options form', () => {
     );
   });
 });
+
+describe('metric retention fields', () => {
+  it('round-trip the saved values and save what the user typed', () => {
+    const settings = { ...defaultSettings(), monitoring: { retentionDays: 14, maxSpans: 5000 } };
+    const loaded = formFromSettings(settings);
+    expect(loaded.monitoring).toEqual({ retentionDays: '14', maxSpans: '5000' });
+    const result = validateForm({ ...loaded, monitoring: { retentionDays: '7', maxSpans: '2000' } });
+    expect(result.ok && result.settings.monitoring).toEqual({ retentionDays: 7, maxSpans: 2000 });
+  });
+
+  it('refuses values out of range or not whole numbers, per field', () => {
+    const result = validateForm(form((f) => ({ ...f, monitoring: { retentionDays: '0', maxSpans: 'lots' } })));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors['monitoring.retentionDays']).toBe('Enter 1 or more.');
+      expect(result.errors['monitoring.maxSpans']).toBeDefined();
+    }
+  });
+});

@@ -23,8 +23,8 @@ export interface OptionsForm {
   marketDataFeed: Settings['marketDataFeed'];
   webResearch: boolean;
   rebalanceTarget: Settings['rebalanceTarget'];
-  /** Not edited on this page yet: carried through so a save keeps it. */
-  monitoring: Settings['monitoring'];
+  /** Metric retention, as typed. */
+  monitoring: { retentionDays: string; maxSpans: string };
   theme: Settings['theme'];
   /** The pre-trade limits as typed; the deny list as one comma-separated line. */
   trading: Record<keyof TradingLimits, string>;
@@ -55,7 +55,7 @@ export function formFromSettings(settings: Settings): OptionsForm {
     webResearch: settings.webResearch,
     rebalanceTarget: settings.rebalanceTarget,
     theme: settings.theme,
-    monitoring: settings.monitoring,
+    monitoring: { retentionDays: String(settings.monitoring.retentionDays), maxSpans: String(settings.monitoring.maxSpans) },
     trading: {
       maxOrderNotional: settings.trading.maxOrderNotional,
       maxPositionWeightPct: String(settings.trading.maxPositionWeightPct),
@@ -150,7 +150,7 @@ export function validateForm(form: OptionsForm): FormResult {
     rebalanceTarget: form.rebalanceTarget,
     theme: form.theme,
     trading: tradingLimitsInput(form.trading),
-    monitoring: form.monitoring,
+    monitoring: { retentionDays: typedNumber(form.monitoring.retentionDays), maxSpans: typedNumber(form.monitoring.maxSpans) },
   });
   if (!settings.success) collect(errors, settings.error.issues);
 
