@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_PATH } from '../tests/e2e/support/browser';
+import { CHROMIUM_PATH, chromiumArgs } from '../tests/e2e/support/browser';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -25,17 +25,7 @@ export async function launchWithExtension(extensionPath: string): Promise<BenchB
     headless: true,
     colorScheme: 'light',
     viewport: { width: 420, height: 760 },
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionPath),
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

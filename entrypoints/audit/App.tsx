@@ -17,7 +17,7 @@ export function App({ client, applyTheme }: AuditAppProps) {
   return (
     <div className="audit-page">
       <header className="audit-header">
-        <span className="audit-brand" aria-hidden="true">C</span>
+        <span className="brand-mark" aria-hidden="true">C</span>
         <div>
           <h1>Clera audit log</h1>
           <p className="muted">

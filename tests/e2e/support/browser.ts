@@ -5,6 +5,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/**
+ * Chromium's flags for loading an unpacked extension headless on these machines: without the background-networking
+ * flags Chromium keeps trying hosts this network refuses.
+ */
+export function chromiumArgs(extensionPath: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
@@ -28,17 +46,7 @@ export async function launchExtension(options: { userDataDir?: string; colorSche
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 420, height: 760 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(EXTENSION_PATH),
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(firstWorker.url()).host;
