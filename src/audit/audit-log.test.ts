@@ -1,3 +1,4 @@
+import { clockFrom } from '../platform/clock';
 import { describe, expect, it } from 'vitest';
 import { auditEntryViewSchema, auditVerificationSchema } from '../protocol/audit';
 import { parseJson } from '../protocol/json';
@@ -84,7 +85,7 @@ describe('audit log: append, list, verify', () => {
 
   it('does not fork the chain when two AuditLog instances append at the same time', async () => {
     const { db, vault, audit } = await createTestAuditLog();
-    const other = await createAuditLog({ db, vault, clock: { now: () => new Date('2025-06-12T15:00:00Z') } });
+    const other = await createAuditLog({ db, vault, clock: clockFrom(() => new Date('2025-06-12T15:00:00Z')) });
     await Promise.all(Array.from({ length: 10 }, (_, n) => (n % 2 === 0 ? audit : other).append(sampleEvent(n))));
     expect((await db.audit.toArray()).map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     expect(await audit.verify()).toMatchObject({ status: 'intact', checked: 10 });

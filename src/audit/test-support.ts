@@ -1,3 +1,4 @@
+import { clockFrom } from '../platform/clock';
 import { openVault, type Vault } from '../platform/vault';
 import { openDatabase, type CleraDatabase } from '../store/db';
 import { createKeyRepository } from '../store/key-repository';
@@ -9,7 +10,7 @@ export async function createTestAuditLog(): Promise<{ db: CleraDatabase; vault: 
   const db = openDatabase(`test-audit-${crypto.randomUUID()}`);
   const vault = await openVault(createKeyRepository(db));
   let tick = 0;
-  const clock = { now: () => new Date(Date.UTC(2025, 5, 12, 14, 30, tick++)) };
+  const clock = clockFrom(() => new Date(Date.UTC(2025, 5, 12, 14, 30, tick++)));
   const audit = await createAuditLog({ db, vault, clock });
   return { db, vault, audit, reopen: () => createAuditLog({ db, vault, clock }) };
 }

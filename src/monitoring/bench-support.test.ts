@@ -1,3 +1,4 @@
+import { clockFrom } from '../platform/clock';
 import { describe, expect, it } from 'vitest';
 import { measureRecordCost } from './bench-support';
 import { createSpanRecorder } from './span-recorder';
@@ -6,7 +7,7 @@ import type { CleraDatabase } from '../store/db';
 describe('measureRecordCost', () => {
   it('records n spans and reports the mean cost of one record call in microseconds (the figure goes to the benchmark, not asserted here)', async () => {
     const db = { spans: { bulkPut: () => Promise.resolve() } } as unknown as CleraDatabase;
-    const recorder = createSpanRecorder({ db, clock: { now: () => new Date() }, ids: { next: (prefix) => `${prefix ?? ''}_${String(Math.random())}` } });
+    const recorder = createSpanRecorder({ db, clock: clockFrom(() => new Date()), ids: { next: (prefix) => `${prefix ?? ''}_${String(Math.random())}` } });
     const microseconds = measureRecordCost(recorder, 2000);
     expect(recorder.stats.recorded).toBe(2000);
     expect(microseconds).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type CleraDatabase } from '../store/db';
-import type { Clock, IdSource } from '../platform/clock';
+import { type Clock, type IdSource, clockFrom } from '../platform/clock';
 import { createSpanRecorder, type SpanRecorderOptions } from './span-recorder';
 import type { SpanInput } from './span';
 
@@ -18,7 +18,7 @@ function setup(options: Partial<SpanRecorderOptions> = {}) {
   const db = openDatabase(`spans-${crypto.randomUUID()}`);
   databases.push(db);
   let now = new Date('2026-03-01T12:00:00.000Z');
-  const clock: Clock = { now: () => now };
+  const clock: Clock = clockFrom(() => now);
   let counter = 0;
   const ids: IdSource = { next: (prefix) => `${prefix ?? 'id'}_${String(++counter).padStart(4, '0')}` };
   const recorder = createSpanRecorder({ db, clock, ids, ...options });
@@ -52,7 +52,7 @@ function span(overrides: Partial<SpanInput> = {}): SpanInput {
   };
 }
 
-const clock: Clock = { now: () => new Date('2026-03-01T12:00:00.000Z') };
+const clock: Clock = clockFrom(() => new Date('2026-03-01T12:00:00.000Z'));
 let stubCounter = 0;
 const ids: IdSource = { next: (prefix) => `${prefix ?? 'id'}_${String(++stubCounter)}` };
 

@@ -1,3 +1,4 @@
+import { clockFrom } from '../platform/clock';
 import { describe, expect, it } from 'vitest';
 import { ToolInputError, type ToolContext } from './define-tool';
 import { proposeOrder } from './propose-order';
@@ -9,7 +10,7 @@ function context(orders?: ToolContext['orders']): ToolContext {
   return {
     alpaca: createAlpacaClients({ keyId: 'k', secretKey: 's', tradingBaseUrl: 'http://127.0.0.1:9', dataBaseUrl: 'http://127.0.0.1:9', feed: 'iex', fetch: () => Promise.reject(new Error('no network in this test')) }),
     settings: defaultSettings(),
-    clock: { now: () => new Date('2026-03-10T15:00:00Z') },
+    clock: clockFrom(() => new Date('2026-03-10T15:00:00Z')),
     signal: new AbortController().signal,
     ...(orders ? { orders } : {}),
   };

@@ -1,3 +1,4 @@
+import { clockFrom } from '../../platform/clock';
 import { describe, expect, it } from 'vitest';
 import { addDays, easternDateTime, easternDayBounds, easternToday } from './dates';
 
@@ -13,8 +14,8 @@ describe('New York dates', () => {
   });
 
   it("takes today's date in New York, not UTC", () => {
-    expect(easternToday({ now: () => new Date('2025-06-17T03:30:00Z') })).toBe('2025-06-16');
-    expect(easternToday({ now: () => new Date('2025-06-17T04:30:00Z') })).toBe('2025-06-17');
+    expect(easternToday(clockFrom(() => new Date('2025-06-17T03:30:00Z')))).toBe('2025-06-16');
+    expect(easternToday(clockFrom(() => new Date('2025-06-17T04:30:00Z')))).toBe('2025-06-17');
   });
 
   it('adds days across months and years, and writes New York wall-clock times', () => {

@@ -1,3 +1,4 @@
+import { clockFrom } from '../../platform/clock';
 /**
  * Test support for tool tests (not shipped): a simulator on real HTTP and a ToolContext wired to it.
  * Import only from *.test.ts files.
@@ -44,7 +45,7 @@ export async function startHarness(options: AlpacaSimulatorOptions & ContextOpti
       }),
       settings: { ...defaultSettings(), ...merged.settings },
       // The simulator's clock moves only through its state controls, so the tool's clock follows it.
-      clock: { now: () => sim.state.now() },
+      clock: clockFrom(() => sim.state.now()),
       signal: new AbortController().signal,
     };
   };
