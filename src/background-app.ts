@@ -16,6 +16,9 @@ import { createBrokerFromSettings } from './background/turn-runtime';
 import { createPortServer, type ServerPort } from './background/port-server';
 import { createRequestHandlers } from './background/handlers';
 import { PORT_NAME, type PushEvent } from './protocol/messages';
+import { createProfileRepository } from './store/profile-repository';
+import { createMemoryRepository } from './store/memory-repository';
+import { createMemoryService } from './memory/memory-service';
 
 /** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
 export interface BackgroundPlatform {
@@ -47,6 +50,16 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const runs = createRunRepository(db, platform.clock, platform.ids);
     const audit = await createAuditLog({ db, vault, clock: platform.clock });
     const proposals = createProposalRepository(db, platform.clock);
+    const profiles = createProfileRepository(db, vault, platform.clock);
+    const memory = createMemoryService({
+      memories: createMemoryRepository(db, vault),
+      profiles,
+      clock: platform.clock,
+      ids: platform.ids,
+      cap: async () => (await settings.get()).memory.cap,
+      onUpsert: (item) => { broadcast({ type: 'memory-upsert', memory: item }); },
+      onRemove: (item) => { broadcast({ type: 'memory-remove', memoryId: item.id, conversationId: item.source.conversationId }); },
+    });
     const { monitoring } = await settings.get();
     const metrics = createSpanRecorder({ db, clock: platform.clock, ids: platform.ids, retention: { maxAgeDays: monitoring.retentionDays, maxRows: monitoring.maxSpans } });
     platform.keepAlive(metrics.prune().catch(() => 0));
@@ -86,7 +99,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       scheduleFollowUp: platform.scheduleFollowUp,
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); } });
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles });
     // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
     await trading.expireDue();
     platform.keepAlive(trading.reconcile().catch((error: unknown) => { platform.log('warn', 'Could not reconcile orders yet.', { error: String(error) }); }));

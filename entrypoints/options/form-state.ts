@@ -23,6 +23,10 @@ export interface OptionsForm {
   marketDataFeed: Settings['marketDataFeed'];
   webResearch: boolean;
   rebalanceTarget: Settings['rebalanceTarget'];
+  /** Whether the user chose the rebalance target (else it follows the profile's risk tolerance). */
+  rebalanceTargetSet: boolean;
+  /** Memory and context settings, as typed. */
+  memory: { cap: string; suitability: Settings['memory']['suitability']; portfolioCacheSeconds: string; conversationTokenBudget: string };
   /** Metric retention, as typed. */
   monitoring: { retentionDays: string; maxSpans: string };
   theme: Settings['theme'];
@@ -54,6 +58,13 @@ export function formFromSettings(settings: Settings): OptionsForm {
     marketDataFeed: settings.marketDataFeed,
     webResearch: settings.webResearch,
     rebalanceTarget: settings.rebalanceTarget,
+    rebalanceTargetSet: settings.rebalanceTargetSet,
+    memory: {
+      cap: String(settings.memory.cap),
+      suitability: settings.memory.suitability,
+      portfolioCacheSeconds: String(settings.memory.portfolioCacheSeconds),
+      conversationTokenBudget: String(settings.memory.conversationTokenBudget),
+    },
     theme: settings.theme,
     monitoring: { retentionDays: String(settings.monitoring.retentionDays), maxSpans: String(settings.monitoring.maxSpans) },
     trading: {
@@ -148,6 +159,13 @@ export function validateForm(form: OptionsForm): FormResult {
     marketDataFeed: form.marketDataFeed,
     webResearch: form.webResearch,
     rebalanceTarget: form.rebalanceTarget,
+    rebalanceTargetSet: form.rebalanceTargetSet,
+    memory: {
+      cap: typedNumber(form.memory.cap),
+      suitability: form.memory.suitability,
+      portfolioCacheSeconds: typedNumber(form.memory.portfolioCacheSeconds),
+      conversationTokenBudget: typedNumber(form.memory.conversationTokenBudget),
+    },
     theme: form.theme,
     trading: tradingLimitsInput(form.trading),
     monitoring: { retentionDays: typedNumber(form.monitoring.retentionDays), maxSpans: typedNumber(form.monitoring.maxSpans) },

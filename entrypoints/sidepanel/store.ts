@@ -4,6 +4,7 @@ import type { ChatMessage, Conversation } from '@/src/protocol/conversation';
 import type { PushEvent, Session } from '@/src/protocol/messages';
 import type { Proposal } from '@/src/protocol/proposal';
 import type { TradingMode } from '@/src/protocol/settings';
+import type { MemoryView } from '@/src/protocol/memory';
 
 export type ConnectionState = 'connecting' | 'connected' | 'unavailable';
 
@@ -20,6 +21,8 @@ export interface PanelState {
   proposalBusy: Record<string, true>;
   /** The last failed decide or edit request of each proposal, shown inside its card. */
   proposalErrors: Record<string, string>;
+  /** Memory suggestions and memories saved in the conversation on screen, by id. */
+  memories: Record<string, MemoryView>;
   running: boolean;
   /** Sent and waiting for the run to start. */
   pending: boolean;
@@ -47,6 +50,7 @@ export const initialPanelState = (): PanelState => ({
   proposals: {},
   proposalBusy: {},
   proposalErrors: {},
+  memories: {},
   health: null,
   running: false,
   pending: false,
@@ -103,6 +107,10 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
       return event.message.conversationId === current;
     case 'proposal-upsert':
       return event.proposal.conversationId === current;
+    case 'memory-upsert':
+      return event.memory.source.conversationId === current;
+    case 'memory-remove':
+      return event.conversationId === current;
     case 'run-start':
     case 'text-delta':
     case 'activity':
@@ -145,6 +153,11 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
     }
     case 'proposal-upsert':
       return upsertProposal(state, event.proposal);
+    case 'memory-upsert':
+      return { ...state, memories: { ...state.memories, [event.memory.id]: event.memory } };
+    case 'memory-remove': {
+      return { ...state, memories: Object.fromEntries(Object.entries(state.memories).filter(([id]) => id !== event.memoryId)) };
+    }
     case 'settings-changed':
       return { ...state, mode: event.mode, configured: event.configured };
     case 'service-health':
@@ -192,6 +205,7 @@ export function applySession(state: PanelState, session: Session): PanelState {
     messages,
     order,
     proposals,
+    memories: Object.fromEntries((session.memories ?? []).map((memory) => [memory.id, memory])),
     health: session.health ?? state.health,
     proposalBusy: sameConversation ? state.proposalBusy : {},
     proposalErrors: sameConversation ? state.proposalErrors : {},

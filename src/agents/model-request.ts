@@ -18,6 +18,8 @@ export interface RequestInput {
   maxTokens?: number;
   /** A per-call notice for the agent (e.g. which service is down); goes after the cached instructions. */
   notice?: string | undefined;
+  /** The user's profile and memories: its own block right after the cached instructions, stable across turns. */
+  personal?: string | undefined;
 }
 
 const ephemeral = { type: 'ephemeral' } as const;
@@ -61,6 +63,7 @@ export function buildRequest(input: RequestInput): Anthropic.MessageCreateParams
     stream: true,
     system: [
       { type: 'text', text: input.agent.instructions, cache_control: ephemeral },
+      ...(input.personal ? [{ type: 'text' as const, text: input.personal }] : []),
       { type: 'text', text: input.notice ? `${dateLine}\n\n${input.notice}` : dateLine },
     ],
     tools: toolParams(input.tools, input.webSearch),

@@ -48,6 +48,8 @@ export interface ModelCallInfo {
 export interface TurnInput {
   history: Anthropic.MessageParam[];
   userText: string;
+  /** The user's profile and remembered facts for the system prompt, after the cached instructions (empty: none). */
+  personal?: string | undefined;
 }
 
 export interface RunOutcome {
@@ -225,6 +227,7 @@ export async function runTurn(input: TurnInput, initial: RunState, deps: RunLoop
       webSearch: deps.webSearch,
       now: deps.clock.now(),
       notice: fallbackNotice(state),
+      personal: input.personal,
     });
     state = { ...state, modelCalls: state.modelCalls + 1 };
     await deps.save(state);

@@ -11,6 +11,9 @@ import type { Clock } from '../platform/clock';
 import type { OrderDesk } from '../tools/define-tool';
 import type { SpanRecorder } from '../monitoring/span-recorder';
 import { recordRun, runMetrics } from '../monitoring/run-metrics';
+import type { MemoryService } from '../memory/memory-service';
+import { readUntrustedText } from '../memory/untrusted';
+import type { MemoriesUsed } from '../protocol/memory';
 
 /** What a turn needs that depends on the saved settings and keys; built fresh for every turn. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
@@ -31,7 +34,9 @@ export interface ChatServiceDeps {
   /** Metric spans for every model call, tool call, fallback and run; flushed when a run ends. */
   metrics?: SpanRecorder;
   /** The order desk for a run: it can only propose orders, which the user then confirms or rejects. */
-  orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean }) => OrderDesk;
+  orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean; madeUnder?: MemoriesUsed }) => OrderDesk;
+  /** Profile and memories: read into the prompt, proposed by the model; off in an incognito conversation. */
+  memory?: MemoryService;
 }
 
 /** Builds the Anthropic message list from the saved conversation: user and assistant turns, strictly alternating. */
@@ -83,18 +88,40 @@ export function createChatService(deps: ChatServiceDeps) {
     let lastTextSave = Date.now();
     const startedAt = deps.clock.now();
     let outcome = 'ok';
+    let used: MemoriesUsed | undefined;
     try {
       const runtime = await deps.runtime();
       const all = await deps.conversations.messages(conversationId);
       const user = all.find((m) => m.id === state.userMessageId);
       if (!user) throw userInputError('missing-question', 'The question this answer belongs to is gone.');
       const history = toModelMessages(all.filter((m) => m.seq < user.seq));
-      const outcome = await runTurn({ history, userText: user.text }, state, {
+      const conversation = await deps.conversations.get(conversationId);
+      // An incognito conversation neither reads nor writes memory. A profile or memory that cannot be read never
+      // stops the turn: it is left out (and reported on the options page).
+      const memory = conversation?.incognito === true ? undefined : deps.memory;
+      const personal = memory ? await memory.forTurn(conversationId).catch(() => undefined) : undefined;
+      if (personal && (personal.used.memories.length > 0 || personal.used.profile.length > 0)) used = personal.used;
+      const earlierPageText = all.some((m) => m.meta?.pageText === true && m.seq <= user.seq);
+      const outcome = await runTurn({ history, userText: user.text, personal: personal?.text }, state, {
         ...runtime,
         toolContext: {
           ...runtime.toolContext(controller.signal),
           // A turn that carried page text, or follows one in this conversation, flags any order it proposes.
-          ...(deps.orderDesk ? { orders: deps.orderDesk({ conversationId, runId, pageText: state.pageText !== null || all.some((m) => m.meta?.pageText === true && m.seq <= user.seq) }) } : {}),
+          ...(deps.orderDesk
+            ? { orders: deps.orderDesk({ conversationId, runId, pageText: state.pageText !== null || earlierPageText, ...(used ? { madeUnder: used } : {}) }) }
+            : {}),
+          ...(memory
+            ? {
+                memory: memory.desk({
+                  conversationId,
+                  messageId: user.id,
+                  answerId: messageId,
+                  ...(conversation ? { conversationTitle: conversation.title } : {}),
+                  untrusted: () => readUntrustedText(state, earlierPageText),
+                }),
+              }
+            : {}),
+          ...(personal ? { profile: personal.profile } : {}),
         },
         clock: deps.clock,
         signal: controller.signal,
@@ -127,6 +154,7 @@ export function createChatService(deps: ChatServiceDeps) {
           ...(outcome.citations.length ? { citations: outcome.citations } : {}),
           ...(outcome.touchedSecurities && !disclosed ? { disclosure: true } : {}),
           ...(state.fallbacks.length ? { fallback: state.fallbacks.map((f) => f.reason).join('; ') } : {}),
+          ...(used ? { memoriesUsed: used } : {}),
         },
       });
       await deps.runs.setStatus(runId, 'completed');

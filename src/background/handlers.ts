@@ -16,6 +16,9 @@ import type { SpanRecorder } from '../monitoring/span-recorder';
 import { approvalSpan } from '../monitoring/span-builders';
 import { testConnections } from './connection-test';
 import { userInputError } from '../protocol/errors';
+import type { MemoryService } from '../memory/memory-service';
+import type { ProfileRepository } from '../store/profile-repository';
+import { createMemoryHandlers } from './memory-handlers';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
@@ -29,6 +32,8 @@ export interface HandlerDeps {
   health: () => HealthMap | undefined;
   platform: BackgroundPlatform;
   broadcast: (event: PushEvent) => void;
+  memory: MemoryService;
+  profiles: ProfileRepository;
 }
 
 export function createRequestHandlers(deps: HandlerDeps) {
@@ -43,7 +48,17 @@ export function createRequestHandlers(deps: HandlerDeps) {
     runtime: () => createTurnRuntime({ settings, fetchers: deps.fetchers, clock: platform.clock }),
     orderDesk: (context) => deps.trading.desk(context),
     metrics: deps.metrics,
+    memory: deps.memory,
   });
+
+  /** Incognito conversations are not kept once no panel shows them: a panel opening fresh, or leaving one, drops them. */
+  async function dropIncognito(keep?: string): Promise<void> {
+    for (const conversation of await conversations.incognito()) {
+      if (conversation.id === keep || chat.isRunning(conversation.id)) continue;
+      await conversations.remove(conversation.id);
+      await deps.memory.forConversation(conversation.id).then((left) => Promise.all(left.map((memory) => deps.memory.remove(memory.id))));
+    }
+  }
 
   async function session(conversationId?: string): Promise<Session> {
     const [current, secrets] = await Promise.all([settings.get(), settings.secretsStatus()]);
@@ -53,6 +68,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
       conversation,
       messages: await conversations.messages(conversation.id),
       proposals: await deps.proposals.forConversation(conversation.id),
+      memories: await deps.memory.forConversation(conversation.id),
       ...(deps.health() ? { health: deps.health() } : {}),
       running: chat.isRunning(conversation.id),
       mode: effectiveMode(current),
@@ -65,11 +81,16 @@ export function createRequestHandlers(deps: HandlerDeps) {
   }
 
   const handlers: Handlers = {
-    'session-open': (request) => session(request.conversationId),
+    'session-open': async (request) => {
+      await dropIncognito(request.conversationId);
+      return session(request.conversationId);
+    },
     'chat-send': (request) => chat.send(request.conversationId, request.text),
     'chat-stop': (request) => Promise.resolve({ stopped: chat.stop(request.conversationId) }),
     'chat-retry': (request) => chat.retry(request.conversationId, request.messageId),
-    'chat-new': async () => {
+    'chat-new': async (request) => {
+      await dropIncognito();
+      if (request.incognito) return session((await conversations.create('Incognito chat', { incognito: true })).id);
       // Reuse an empty conversation rather than piling up blank ones.
       const latest = (await conversations.list(1))[0];
       if (latest && (await conversations.messages(latest.id)).length === 0) return session(latest.id);
@@ -79,6 +100,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     },
     'conversation-open': async (request) => {
       if (!(await conversations.get(request.conversationId))) throw userInputError('unknown-conversation', 'That conversation no longer exists.');
+      await dropIncognito(request.conversationId);
       return session(request.conversationId);
     },
     'conversation-list': async () => ({ conversations: await conversations.list(100) }),
@@ -112,6 +134,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'audit-list': async (request) => ({ entries: await deps.audit.list(request.limit) }),
     'audit-verify': () => deps.audit.verify(),
     'audit-export': () => deps.audit.exportJson(),
+    ...createMemoryHandlers({ memory: deps.memory, profiles: deps.profiles }),
     'connection-test': async () => {
       const current = await settings.get();
       const checks = await testConnections({ fetch: platform.fetch, settings: current, secrets: await settings.secrets(), endpoints: resolveEndpoints(current) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorInfoSchema } from './errors';
+import { memoriesUsedSchema } from './memory';
 
 export const messageRoles = ['user', 'assistant', 'notice'] as const;
 export const messageStatuses = ['complete', 'streaming', 'interrupted', 'stopped', 'error'] as const;
@@ -25,6 +26,8 @@ export const chatMessageSchema = z.object({
       pageText: z.boolean().optional(),
       /** The answer was written on a degraded path; says what was unavailable. */
       fallback: z.string().optional(),
+      /** The memories and profile fields in this answer's prompt ("Memories used"). */
+      memoriesUsed: memoriesUsedSchema.optional(),
     })
     .optional(),
 });
@@ -35,5 +38,7 @@ export const conversationSchema = z.object({
   title: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Incognito: reads and writes no memory, is not listed, and is deleted when left. */
+  incognito: z.boolean().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;

@@ -4,6 +4,7 @@ import { errorInfoSchema } from './errors';
 import { proposalSchema } from './proposal';
 import { healthMapSchema } from './health';
 import { auditEntryViewSchema, auditVerificationSchema } from './audit';
+import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } from './memory';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
 /**
@@ -21,7 +22,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('chat-send'), conversationId: id.optional(), text: text.min(1) }),
   z.object({ id, type: z.literal('chat-stop'), conversationId: id }),
   z.object({ id, type: z.literal('chat-retry'), conversationId: id, messageId: id }),
-  z.object({ id, type: z.literal('chat-new') }),
+  /** An incognito chat neither reads nor writes memory and is deleted when the panel leaves it. */
+  z.object({ id, type: z.literal('chat-new'), incognito: z.boolean().optional() }),
   z.object({ id, type: z.literal('conversation-open'), conversationId: id }),
   z.object({ id, type: z.literal('conversation-list') }),
   z.object({ id, type: z.literal('conversation-delete'), conversationId: id }),
@@ -44,6 +46,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('audit-list'), limit: z.number().int().min(1).max(5000).default(500) }),
   z.object({ id, type: z.literal('audit-verify') }),
   z.object({ id, type: z.literal('audit-export') }),
+  z.object({ id, type: z.literal('profile-get') }),
+  z.object({ id, type: z.literal('profile-save'), profile: profileSchema }),
+  z.object({ id, type: z.literal('memory-list') }),
+  z.object({ id, type: z.literal('memory-decide'), memoryId: id, decision: z.enum(['remember', 'dismiss', 'undo']) }),
+  z.object({ id, type: z.literal('memory-edit'), memoryId: id, text: z.string().trim().min(1).max(500) }),
+  z.object({ id, type: z.literal('memory-delete'), memoryId: id }),
+  z.object({ id, type: z.literal('memory-delete-all'), confirmed: z.literal(true) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -68,6 +77,8 @@ export const sessionSchema = z.object({
   health: healthMapSchema.optional(),
   mode: z.enum(tradingModes),
   configured: z.boolean(),
+  /** Memory suggestions and memories saved in this conversation (shown after the answer that proposed them). */
+  memories: z.array(memoryViewSchema).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -92,6 +103,13 @@ export const responseSchemas = {
   'audit-list': z.object({ entries: z.array(auditEntryViewSchema) }),
   'audit-verify': auditVerificationSchema,
   'audit-export': z.object({ fileName: z.string(), json: z.string() }),
+  'profile-get': profileViewSchema,
+  'profile-save': profileViewSchema,
+  'memory-list': memoryListSchema,
+  'memory-decide': z.object({ memory: memoryViewSchema.nullable() }),
+  'memory-edit': z.object({ memory: memoryViewSchema }),
+  'memory-delete': z.object({ deleted: z.boolean() }),
+  'memory-delete-all': z.object({ deleted: z.number().int() }),
 } satisfies Record<RequestType, z.ZodType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;
 
@@ -113,6 +131,8 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   /** The background started a conversation the open panels should show (e.g. from "Analyze ticker"). */
   z.object({ type: z.literal('conversation-focus'), conversationId: id }),
   z.object({ type: z.literal('settings-changed'), mode: z.enum(tradingModes), configured: z.boolean() }),
+  z.object({ type: z.literal('memory-upsert'), memory: memoryViewSchema }),
+  z.object({ type: z.literal('memory-remove'), memoryId: id, conversationId: id }),
 ]);
 export const eventSchema = z.union([responseEventSchema, pushEventSchema]);
 export type Event = z.infer<typeof eventSchema>;

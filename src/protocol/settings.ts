@@ -46,6 +46,20 @@ const defaultTradingLimits: TradingLimits = {
   proposalTtlMinutes: 10,
 };
 
+/** Memory and context settings: the memory cap, suitability checks, the portfolio cache and the conversation budget. */
+export const memorySettingsSchema = z.object({
+  /** Saved memories beyond this are proposed for removal, least recently used first. */
+  cap: z.number().int().min(10).max(1000).default(100),
+  /** Suitability checks against the profile warn on the order card, or block the order. */
+  suitability: z.enum(['warn', 'block']).default('warn'),
+  /** How long a portfolio read is reused by later tool calls and turns (0 turns the cache off). */
+  portfolioCacheSeconds: z.number().int().min(0).max(3600).default(60),
+  /** Past this many (estimated) tokens of history, older turns are summarised once and the summary replaces them. */
+  conversationTokenBudget: z.number().int().min(2000).max(200_000).default(24_000),
+});
+export type MemorySettings = z.infer<typeof memorySettingsSchema>;
+export const defaultMemorySettings: MemorySettings = { cap: 100, suitability: 'warn', portfolioCacheSeconds: 60, conversationTokenBudget: 24_000 };
+
 export const DEFAULT_MODELS = { supervisor: 'claude-sonnet-5', specialist: 'claude-haiku-4-5' } as const;
 
 export const settingsSchema = z.object({
@@ -72,6 +86,9 @@ export const settingsSchema = z.object({
   monitoring: z
     .object({ retentionDays: z.number().int().min(1).max(365).default(30), maxSpans: z.number().int().min(1000).max(500_000).default(20_000) })
     .default({ retentionDays: 30, maxSpans: 20_000 }),
+  /** True once the user picked a rebalance target themselves; until then it follows the profile's risk tolerance. */
+  rebalanceTargetSet: z.boolean().default(false),
+  memory: memorySettingsSchema.default(defaultMemorySettings),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});

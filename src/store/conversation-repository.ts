@@ -3,9 +3,12 @@ import type { Clock, IdSource } from '../platform/clock';
 import type { CleraDatabase } from './db';
 
 export interface ConversationRepository {
-  create(title?: string): Promise<Conversation>;
+  create(title?: string, options?: { incognito?: boolean }): Promise<Conversation>;
   get(id: string): Promise<Conversation | undefined>;
+  /** Kept conversations, newest first (incognito ones are never listed). */
   list(limit?: number): Promise<Conversation[]>;
+  /** Incognito conversations still stored (to delete the ones no panel shows any more). */
+  incognito(): Promise<Conversation[]>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<void>;
   messages(conversationId: string): Promise<ChatMessage[]>;
@@ -25,9 +28,9 @@ export function createConversationRepository(db: CleraDatabase, clock: Clock, id
   });
 
   return {
-    async create(title = 'New chat') {
+    async create(title = 'New chat', options = {}) {
       const at = now();
-      const conversation: Conversation = { id: ids.next('conv'), title, createdAt: at, updatedAt: at };
+      const conversation: Conversation = { id: ids.next('conv'), title, createdAt: at, updatedAt: at, ...(options.incognito ? { incognito: true } : {}) };
       await db.conversations.add(conversation);
       return conversation;
     },
@@ -36,7 +39,14 @@ export function createConversationRepository(db: CleraDatabase, clock: Clock, id
       return parsed.success ? parsed.data : undefined;
     },
     async list(limit = 50) {
-      const rows = await db.conversations.orderBy('updatedAt').reverse().limit(limit).toArray();
+      const rows = await db.conversations.orderBy('updatedAt').reverse().filter((row) => row.incognito !== true).limit(limit).toArray();
+      return rows.flatMap((row) => {
+        const parsed = conversationSchema.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      });
+    },
+    async incognito() {
+      const rows = await db.conversations.filter((row) => row.incognito === true).toArray();
       return rows.flatMap((row) => {
         const parsed = conversationSchema.safeParse(row);
         return parsed.success ? [parsed.data] : [];

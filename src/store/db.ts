@@ -22,6 +22,7 @@ export interface ConversationRow {
   title: string;
   createdAt: string;
   updatedAt: string;
+  incognito?: boolean;
 }
 export interface MessageRow {
   id: string;
@@ -80,7 +81,25 @@ export interface BreakerRow {
   updatedAt: string;
 }
 
+/** The investment profile, sealed with the vault (one row). */
+export interface ProfileRow {
+  id: 'profile';
+  sealed: unknown;
+  updatedAt: string;
+}
+/** One remembered fact; its text and source are sealed, only what the queries need is plain. */
+export interface MemoryRow {
+  id: string;
+  status: string;
+  conversationId: string;
+  createdAt: string;
+  lastUsedAt: string;
+  sealed: unknown;
+}
+
 export type CleraDatabase = Dexie & {
+  profile: EntityTable<ProfileRow, 'id'>;
+  memories: EntityTable<MemoryRow, 'id'>;
   spans: EntityTable<SpanRow, 'id'>;
   breakers: EntityTable<BreakerRow, 'id'>;
   proposals: EntityTable<ProposalRow, 'id'>;
@@ -114,6 +133,12 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
   db.version(3).stores({
     spans: 'id, kind, startedAt',
     breakers: 'id',
+  });
+  // v6: memory and preferences. The sealed investment profile and remembered facts. (Versions 4 and 5 are taken by
+  // work landing in parallel; Dexie accepts the gap.)
+  db.version(6).stores({
+    profile: 'id',
+    memories: 'id, status, conversationId, lastUsedAt',
   });
   return db;
 }

@@ -17,6 +17,10 @@ export interface ToolContext {
    * confirmation); nothing reaches the broker until the user presses Confirm order.
    */
   orders?: OrderDesk;
+  /** The memory desk, present inside a chat run that is not incognito: the model proposes, the user decides. */
+  memory?: import('../memory/memory-service').MemoryDesk;
+  /** The user's saved investment profile (absent in an incognito chat). */
+  profile?: import('../protocol/memory').Profile;
 }
 
 export interface OrderDesk {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rebalancePlan } from '../finance/rebalance';
-import { targetProfiles, toTargetProfile } from '../finance/target-allocations';
+import { targetProfiles } from '../finance/target-allocations';
+import { rebalanceTargetFor } from '../memory/rebalance-target';
 import { defineTool } from './define-tool';
 import { readPortfolio } from './support/portfolio';
 
@@ -15,7 +16,7 @@ export const getRebalancePlan = defineTool({
   name: 'get_rebalance_plan',
   description:
     "Compares the user's Alpaca portfolio with a target allocation (conservative, balanced or aggressive; by default the " +
-    'one the user chose in Settings) and lists the dollar moves by asset class and the ETF/stock split inside equity, ' +
+    'one the user chose in Settings, else the one their profile\'s risk tolerance implies) and lists the dollar moves by asset class and the ETF/stock split inside equity, ' +
     'with the current and target percentages and example funds. Suggestions only; it places no orders.',
   agent: 'portfolio_manager',
   input,
@@ -23,12 +24,13 @@ export const getRebalancePlan = defineTool({
   needsApproval: false,
   activity: () => 'Comparing your portfolio with your target allocation…',
   run: async ({ target }, context) => {
-    const profile = target ?? toTargetProfile(context.settings.rebalanceTarget);
+    const fallback = rebalanceTargetFor(context.settings, context.profile);
+    const profile = target ?? fallback.target;
     const { summary, account, unclassifiedSymbols } = await readPortfolio(context);
     const plan = rebalancePlan(summary, profile);
     return {
       ...plan,
-      profileSource: target === undefined ? 'settings' : 'request',
+      profileSource: target === undefined ? fallback.source : 'request',
       ...(plan.nothingToRebalance ? { message: 'The account has no value to allocate.' } : {}),
       ...(plan.aligned && !plan.nothingToRebalance ? { message: `The portfolio is already within the thresholds of the ${profile} target.` } : {}),
       portfolio: { positionCount: summary.positionCount, reconciles: summary.totals.reconciles, reportedEquity: summary.totals.reportedEquity },

@@ -66,7 +66,7 @@ describe('tool conventions', () => {
   it('gives every tool a short present-progressive activity line for typical input', () => {
     const sample: Record<string, unknown> = { symbol: 'AAPL', start_date: '2025-01-02', order_id: 'ord-1' };
     // Order drafts are strict objects (unknown fields are refused), so they get a sample of their own.
-    const samples: Record<string, unknown> = { propose_order: { side: 'buy', symbol: 'AAPL', amount: '100' } };
+    const samples: Record<string, unknown> = { propose_order: { side: 'buy', symbol: 'AAPL', amount: '100' }, remember_fact: { fact: 'Prefers ETFs', kind: 'explicit' } };
     for (const tool of registered) {
       const line = tool.activity(tool.input.parse(samples[tool.name] ?? sample));
       expect(line, tool.name).toMatch(/^[A-Z][a-z]+ing .+…$/);
@@ -83,6 +83,7 @@ describe('registry look-ups', () => {
       'get_rebalance_plan',
       'get_account_activities',
       'get_orders',
+      'remember_fact',
     ]);
     expect(toolsFor('trade_executor').map((tool) => tool.name)).toEqual(['propose_order', 'get_order_status', 'cancel_order']);
   });

@@ -10,6 +10,7 @@ import { getRebalancePlan } from './get-rebalance-plan';
 import { proposeOrder } from './propose-order';
 import { getOrderStatus } from './get-order-status';
 import { cancelOrder } from './cancel-order';
+import { rememberFact } from './remember-fact';
 
 /**
  * Widens a typed tool to the loop's view, whose input is `unknown` until `tool.input` has parsed it. Sound because the
@@ -34,6 +35,7 @@ export const tools: readonly ToolDefinition[] = [
   register(proposeOrder),
   register(getOrderStatus),
   register(cancelOrder),
+  register(rememberFact),
 ] as const;
 
 /** The tools a specialist may call, in registry order. */

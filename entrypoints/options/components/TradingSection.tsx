@@ -36,7 +36,7 @@ export function TradingSection({ form, errors, update }: { form: OptionsForm; er
         label="Rebalance target"
         value={form.rebalanceTarget}
         options={TARGETS}
-        onChange={(rebalanceTarget) => { update((current) => ({ ...current, rebalanceTarget })); }}
+        onChange={(rebalanceTarget) => { update((current) => ({ ...current, rebalanceTarget, rebalanceTargetSet: true })); }}
         hint="The mix Clera compares your portfolio with when you ask about rebalancing."
         error={errors.rebalanceTarget}
       />

@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { rememberFact } from './remember-fact';
+import { closeHarnesses, startHarness } from './support/test-context';
+import { createTestMemory, source } from '../memory/test-support';
+
+afterEach(closeHarnesses);
+
+describe('remember_fact', () => {
+  it('passes the proposal to the memory desk, which saves an explicit fact', async () => {
+    const { context } = await startHarness();
+    const { service } = await createTestMemory();
+    const result = await rememberFact.run(rememberFact.input.parse({ fact: 'Prefers dividend stocks', kind: 'explicit' }), { ...context, memory: service.desk(source) });
+    expect(result).toMatchObject({ status: 'saved' });
+    expect((await service.list()).memories.map((m) => [m.text, m.scope])).toEqual([['Prefers dividend stocks', 'profile']]);
+  });
+
+  it('refuses without a memory desk (an incognito chat), writing nothing', async () => {
+    const { context } = await startHarness();
+    await expect(rememberFact.run(rememberFact.input.parse({ fact: 'Prefers dividend stocks', kind: 'explicit' }), context)).rejects.toMatchObject({ code: 'memory-off' });
+  });
+
+  it('rejects an empty fact before it reaches the desk', () => {
+    expect(rememberFact.input.safeParse({ fact: ' ', kind: 'explicit' }).success).toBe(false);
+  });
+});
