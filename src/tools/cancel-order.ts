@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { unwrap } from '../clients/alpaca/alpaca';
+import { readOrder, requestCancel } from '../clients/alpaca/orders';
 import { AppError, userInputError } from '../protocol/errors';
 import { defineTool } from './define-tool';
-import { readResponse } from './support/alpaca-response';
-import { compactOrder, orderStatusSchema } from './get-order-status';
+import { compactOrder } from './get-order-status';
 
 /** Cancels an open order (it moves no money: it stops an order that has not filled). */
 export const cancelOrder = defineTool({
@@ -17,17 +16,16 @@ export const cancelOrder = defineTool({
   needsApproval: false,
   activity: () => 'Cancelling the order…',
   run: async ({ order_id }, context) => {
-    const result = await context.alpaca.trading.DELETE('/v2/orders/{order_id}', { params: { path: { order_id } }, signal: context.signal });
-    let cancelRequested = true;
-    let note = 'Cancellation requested.';
-    if (!result.response.ok) {
-      if (result.response.status === 404) throw userInputError('unknown-order', 'Alpaca has no order with that id.');
-      if (result.response.status !== 422) unwrap('trading', result);
-      cancelRequested = false;
-      note = 'Alpaca says this order can no longer be cancelled (it is filled, cancelled or expired).';
-    }
-    const after = await context.alpaca.trading.GET('/v2/orders/{order_id}', { params: { path: { order_id } }, signal: context.signal });
-    if (!after.response.ok) throw new AppError({ kind: 'upstream', code: 'order-unreadable', message: 'The order could not be read back after the cancel request.', retryable: true });
-    return { cancelRequested, note, order: compactOrder(readResponse(orderStatusSchema, unwrap('trading', after), 'an order')) };
+    const outcome = await requestCancel(context, order_id);
+    if (outcome === null) throw userInputError('unknown-order', 'Alpaca has no order with that id.');
+    const cancelRequested = outcome === 'requested';
+    const note = cancelRequested ? 'Cancellation requested.' : 'Alpaca says this order can no longer be cancelled (it is filled, cancelled or expired).';
+    // An HTTP refusal of the read-back means "unreadable"; a dropped connection or a bad shape passes through.
+    const after = await readOrder(context, order_id).catch((error: unknown) => {
+      if (error instanceof AppError && typeof error.details?.status === 'number') return null;
+      throw error;
+    });
+    if (!after) throw new AppError({ kind: 'upstream', code: 'order-unreadable', message: 'The order could not be read back after the cancel request.', retryable: true });
+    return { cancelRequested, note, order: compactOrder(after) };
   },
 });

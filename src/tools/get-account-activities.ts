@@ -4,7 +4,7 @@ import { firstPurchaseDates, toActivityRows, type ActivityKind, type ActivityRow
 import { toMoney } from '../finance/money';
 import { normalizeSymbol } from '../finance/symbols';
 import { defineTool } from './define-tool';
-import { activityTypes, fetchActivities } from './support/activities';
+import { activityTypes, readActivities } from '../clients/alpaca/activities';
 import { symbolInput } from './support/symbol-input';
 import { fitToBudget } from './support/result-budget';
 import { plainText } from './support/untrusted-text';
@@ -37,7 +37,7 @@ export const getAccountActivities = defineTool({
   run: async ({ days, types, symbol }, context) => {
     const now = context.clock.now();
     const after = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const fetched = await fetchActivities(context, {
+    const fetched = await readActivities(context, {
       after,
       types,
       maxRecords: maxActivityRecords,

@@ -1,27 +1,10 @@
 import { z } from 'zod';
-import { unwrap } from '../clients/alpaca/alpaca';
+import { findOrderByClientId, readOrder, type BrokerOrder } from '../clients/alpaca/orders';
 import { userInputError } from '../protocol/errors';
 import { defineTool } from './define-tool';
-import { readResponse } from './support/alpaca-response';
 
-export const orderStatusSchema = z.object({
-  id: z.string(),
-  client_order_id: z.string(),
-  symbol: z.string(),
-  side: z.string(),
-  type: z.string().nullish(),
-  qty: z.string().nullish(),
-  notional: z.string().nullish(),
-  limit_price: z.string().nullish(),
-  status: z.string(),
-  filled_qty: z.string().nullish(),
-  filled_avg_price: z.string().nullish(),
-  submitted_at: z.string().nullish(),
-  filled_at: z.string().nullish(),
-  canceled_at: z.string().nullish(),
-});
-
-export function compactOrder(order: z.infer<typeof orderStatusSchema>) {
+/** One order as the order tools report it. */
+export function compactOrder(order: BrokerOrder) {
   return {
     orderId: order.id,
     clientOrderId: order.client_order_id,
@@ -57,10 +40,8 @@ export const getOrderStatus = defineTool({
   needsApproval: false,
   activity: () => 'Checking the order…',
   run: async (input, context) => {
-    const result = input.order_id
-      ? await context.alpaca.trading.GET('/v2/orders/{order_id}', { params: { path: { order_id: input.order_id } }, signal: context.signal })
-      : await context.alpaca.trading.GET('/v2/orders:by_client_order_id', { params: { query: { client_order_id: input.client_order_id ?? '' } }, signal: context.signal });
-    if (result.response.status === 404) throw userInputError('unknown-order', 'Alpaca has no order with that id.');
-    return { ...compactOrder(readResponse(orderStatusSchema, unwrap('trading', result), 'an order')), asOf: context.clock.now().toISOString() };
+    const order = input.order_id ? await readOrder(context, input.order_id) : await findOrderByClientId(context, input.client_order_id ?? '');
+    if (!order) throw userInputError('unknown-order', 'Alpaca has no order with that id.');
+    return { ...compactOrder(order), asOf: context.clock.now().toISOString() };
   },
 });

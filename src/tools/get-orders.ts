@@ -1,37 +1,11 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
-import { unwrap } from '../clients/alpaca/alpaca';
-import { isDecimalString, toMoney } from '../finance/money';
+import { listOrders, type BrokerOrder } from '../clients/alpaca/orders';
+import { toMoney } from '../finance/money';
 import { defineTool } from './define-tool';
-import { readResponse } from './support/alpaca-response';
 import { priceText } from './support/format';
 import { fitToBudget } from './support/result-budget';
 import { symbolInput } from './support/symbol-input';
-
-const decimal = z.string().refine(isDecimalString, 'not a decimal string');
-
-const orderSchema = z.object({
-  id: z.string(),
-  client_order_id: z.string(),
-  symbol: z.string(),
-  side: z.string(),
-  type: z.string().nullish(),
-  order_type: z.string().nullish(),
-  time_in_force: z.string().nullish(),
-  qty: decimal.nullish(),
-  notional: decimal.nullish(),
-  limit_price: decimal.nullish(),
-  stop_price: decimal.nullish(),
-  status: z.string(),
-  filled_qty: decimal.nullish(),
-  filled_avg_price: decimal.nullish(),
-  submitted_at: z.string().nullish(),
-  filled_at: z.string().nullish(),
-  canceled_at: z.string().nullish(),
-  expired_at: z.string().nullish(),
-  extended_hours: z.boolean().nullish(),
-});
-type Order = z.infer<typeof orderSchema>;
 
 const input = z.object({
   status: z.enum(['open', 'closed', 'all']).default('open').describe('open (default: not yet filled or canceled), closed (filled, canceled, expired, rejected) or all.'),
@@ -51,11 +25,7 @@ export const getOrders = defineTool({
   needsApproval: false,
   activity: () => 'Checking your orders…',
   run: async ({ status, limit, symbol }, context) => {
-    const result = await context.alpaca.trading.GET('/v2/orders', {
-      params: { query: { status, limit, direction: 'desc', ...(symbol === undefined ? {} : { symbols: symbol }) } },
-      signal: context.signal,
-    });
-    const orders = readResponse(z.array(orderSchema), unwrap('trading', result), 'the list of orders');
+    const orders = await listOrders(context, { status, limit, symbol });
     const base = {
       status,
       symbol: symbol ?? null,
@@ -97,7 +67,7 @@ export interface OrderSummary {
 }
 
 /** The fields that describe the order; ones that do not apply (null at the broker) are left out. */
-function compactOrder(order: Order): OrderSummary {
+function compactOrder(order: BrokerOrder): OrderSummary {
   const filledQty = new Decimal(order.filled_qty ?? '0');
   const summary: OrderSummary = {
     id: order.id,

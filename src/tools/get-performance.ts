@@ -6,8 +6,8 @@ import { resolveRange, type ResolvedRange } from '../finance/trading-days';
 import { AppError, isAbortError } from '../protocol/errors';
 import { defineTool, type ToolContext } from './define-tool';
 import { requireAsset } from './support/assets';
-import { fetchBars, type BarsResult } from './support/bars';
-import { fetchTradingDays } from './support/calendar';
+import { readBars, type BarsResult } from '../clients/alpaca/bars';
+import { readTradingDays } from '../clients/alpaca/calendar';
 import { addDays, easternDayBounds, easternToday, isoDateInput } from './support/dates';
 import { financeError } from './support/finance-errors';
 import { symbolInput } from './support/symbol-input';
@@ -40,7 +40,7 @@ export const getPerformance = defineTool({
     const today = easternToday(context.clock);
     const range = await resolveTradingRange(context, start_date, end_date, today);
     const window = { start: easternDayBounds(range.start).start, end: easternDayBounds(range.end).end };
-    const fetchDaily = (ticker: string) => fetchBars(context, { symbol: ticker, timeframe: '1Day', ...window, maxBars: maxDailyBars, keep: 'earliest' });
+    const fetchDaily = (ticker: string) => readBars(context, { symbol: ticker, timeframe: '1Day', ...window, maxBars: maxDailyBars, keep: 'earliest' });
 
     const wantsBenchmark = compare_to_sp500 && symbol !== defaultBenchmarkSymbol;
     const [own, benchmark] = await Promise.all([fetchDaily(symbol), wantsBenchmark ? fetchBenchmark(fetchDaily) : Promise.resolve(null)]);
@@ -83,7 +83,7 @@ async function resolveTradingRange(context: ToolContext, start: IsoDate, end: Is
   const precheck = resolveRange(start, end, [], today);
   if (!precheck.ok && precheck.error.code !== 'no-trading-day') throw financeError(precheck.error);
   const requestedEnd = end === undefined || end > today ? today : end;
-  const tradingDays = await fetchTradingDays(context, addDays(start, -calendarLeadDays), requestedEnd);
+  const tradingDays = await readTradingDays(context, addDays(start, -calendarLeadDays), requestedEnd);
   const resolved = resolveRange(start, end, tradingDays, today);
   if (!resolved.ok) throw financeError(resolved.error);
   return resolved.range;

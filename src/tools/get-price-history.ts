@@ -5,7 +5,7 @@ import { percentOf, toMoney, toPct } from '../finance/money';
 import { userInputError } from '../protocol/errors';
 import { defineTool } from './define-tool';
 import { requireAsset } from './support/assets';
-import { fetchBars, type Bar, type BarTimeframe } from './support/bars';
+import { readBars, type Bar, type BarTimeframe } from '../clients/alpaca/bars';
 import { addDays, easternDateTime, easternDayBounds, easternToday, isoDateInput } from './support/dates';
 import { priceText } from './support/format';
 import { symbolInput } from './support/symbol-input';
@@ -48,7 +48,7 @@ export const getPriceHistory = defineTool({
       throw userInputError('start-after-end', `The start date ${firstDay} is after the end date ${lastDay}.`, { start: firstDay, end: lastDay });
     }
 
-    const result = await fetchBars(context, {
+    const result = await readBars(context, {
       symbol,
       timeframe,
       start: easternDayBounds(firstDay).start,

@@ -1,23 +1,13 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
-import { unwrap } from '../clients/alpaca/alpaca';
+import { readSnapshot } from '../clients/alpaca/snapshots';
 import { easternDate } from '../finance/calendar-date';
 import { percentOf, toMoney, toPct } from '../finance/money';
-import { AppError, userInputError } from '../protocol/errors';
+import { userInputError, type AppError } from '../protocol/errors';
 import { defineTool, type ToolContext } from './define-tool';
-import { readResponse } from './support/alpaca-response';
 import { requireAsset } from './support/assets';
 import { optionalPrice, priceText } from './support/format';
 import { symbolInput } from './support/symbol-input';
-
-const barSchema = z.object({ t: z.string(), o: z.number(), h: z.number(), l: z.number(), c: z.number(), v: z.number() });
-const snapshotSchema = z.object({
-  latestTrade: z.object({ t: z.string(), p: z.number() }).nullish(),
-  latestQuote: z.object({ t: z.string(), bp: z.number(), bs: z.number(), ap: z.number(), as: z.number() }).nullish(),
-  dailyBar: barSchema.nullish(),
-  prevDailyBar: barSchema.nullish(),
-});
-type Snapshot = z.infer<typeof snapshotSchema>;
 
 const input = z.object({ symbol: symbolInput });
 
@@ -33,7 +23,9 @@ export const getQuote = defineTool({
   needsApproval: false,
   activity: ({ symbol }) => `Fetching ${symbol}'s price…`,
   run: async ({ symbol }, context) => {
-    const snapshot = await fetchSnapshot(context, symbol);
+    const snapshot = await readSnapshot(context, symbol);
+    // No snapshot at all (an unknown or unquoted symbol): ask the broker what the symbol is.
+    if (!snapshot) throw await noDataError(context, symbol);
     const trade = snapshot.latestTrade;
     if (!trade) throw await noDataError(context, symbol);
     const previousClose = snapshot.prevDailyBar?.c;
@@ -65,27 +57,6 @@ export const getQuote = defineTool({
     };
   },
 });
-
-async function fetchSnapshot(context: ToolContext, symbol: string): Promise<Snapshot> {
-  try {
-    const result = await context.alpaca.data.GET('/v2/stocks/{symbol}/snapshot', {
-      params: { path: { symbol }, query: { feed: context.alpaca.feed } },
-      signal: context.signal,
-    });
-    return readResponse(snapshotSchema, unwrap('data', result), `${symbol}'s market snapshot`);
-  } catch (error) {
-    // Market data answers an unknown or unquoted symbol with 404 (or 400/422): ask the broker what it is. Other
-    // refusals (403: the plan does not include this feed) pass through with the broker's own words.
-    if (isNotFound(error)) throw await noDataError(context, symbol);
-    throw error;
-  }
-}
-
-function isNotFound(error: unknown): boolean {
-  if (!(error instanceof AppError)) return false;
-  const status = error.details?.status;
-  return error.code === 'alpaca-not-found' || (error.code === 'alpaca-rejected' && (status === 400 || status === 422));
-}
 
 /** Unknown to Alpaca → "ZZZZ is not a symbol Alpaca knows"; known but unquoted → says so. */
 async function noDataError(context: ToolContext, symbol: string): Promise<AppError> {

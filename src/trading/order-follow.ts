@@ -1,6 +1,8 @@
-import { unwrap, type AlpacaClients } from '../clients/alpaca/alpaca';
-import { readResponse } from '../tools/support/alpaca-response';
-import { brokerOrderSchema, terminalOrderStatuses, type BrokerOrder } from './order-submission';
+import type { AlpacaClients } from '../clients/alpaca/alpaca';
+import { readOrder, terminalOrderStatuses, type BrokerOrder } from '../clients/alpaca/orders';
+import type { Clock } from '../platform/clock';
+
+const POLL_TIMEOUT_MS = 10_000;
 
 /**
  * Follows an order until it is filled, cancelled or rejected, or the time is up; reports each change. Read-only:
@@ -9,21 +11,24 @@ import { brokerOrderSchema, terminalOrderStatuses, type BrokerOrder } from './or
 export async function followOrder(
   alpaca: AlpacaClients,
   orderId: string,
-  options: { pollMs: number; forMs: number; onUpdate: (order: BrokerOrder) => Promise<unknown> },
+  options: { clock: Clock; pollMs: number; forMs: number; onUpdate: (order: BrokerOrder) => Promise<unknown> },
 ): Promise<BrokerOrder | null> {
-  const deadline = Date.now() + options.forMs;
+  const { clock } = options;
+  const deadline = clock.monotonic() + options.forMs;
   let last: BrokerOrder | null = null;
-  while (Date.now() < deadline) {
+  // The tick count also bounds the loop, so a test clock that stands still cannot make it follow forever.
+  for (let slept = 0; clock.monotonic() < deadline && slept < options.forMs; slept += options.pollMs) {
     try {
-      const result = await alpaca.trading.GET('/v2/orders/{order_id}', { params: { path: { order_id: orderId } }, signal: AbortSignal.timeout(10_000) });
-      const order = readResponse(brokerOrderSchema, unwrap('trading', result), 'an order');
-      if (order.status !== last?.status || order.filled_qty !== last.filled_qty) await options.onUpdate(order);
-      last = order;
-      if (terminalOrderStatuses.has(order.status)) return order;
+      const order = await readOrder({ alpaca, signal: clock.timeout(POLL_TIMEOUT_MS) }, orderId);
+      if (order) {
+        if (order.status !== last?.status || order.filled_qty !== last.filled_qty) await options.onUpdate(order);
+        last = order;
+        if (terminalOrderStatuses.has(order.status)) return order;
+      }
     } catch {
       // Transient: keep following.
     }
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+    await clock.sleep(options.pollMs);
   }
   return last;
 }

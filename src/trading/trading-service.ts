@@ -12,7 +12,8 @@ import { easternDate } from '../finance/calendar-date';
 import { describeDraft, orderDraftSchema, type OrderDraft } from './order-draft';
 import { evaluateOrder, priceMoved, type RuleFacts } from './rules';
 import { gatherFacts } from './order-facts';
-import { findByClientOrderId, submitOrder, terminalOrderStatuses, type BrokerOrder } from './order-submission';
+import { findOrderByClientId, terminalOrderStatuses, type BrokerOrder } from '../clients/alpaca/orders';
+import { submitOrder } from './order-submission';
 import { followOrder } from './order-follow';
 
 export interface TradingServiceDeps {
@@ -63,7 +64,7 @@ export function createTradingService(deps: TradingServiceDeps) {
   async function evaluate(draft: OrderDraft, liveConfirmed: boolean) {
     const { settings, alpaca } = await deps.broker();
     const counts = await today();
-    const facts = await gatherFacts({ alpaca, symbol: draft.symbol, signal: AbortSignal.timeout(15_000), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts });
+    const facts = await gatherFacts({ alpaca, symbol: draft.symbol, signal: clock.timeout(15_000), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts });
     return { facts, evaluation: evaluateOrder(draft, facts), settings };
   }
 
@@ -103,6 +104,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     if (!proposal?.order) return;
     const { alpaca } = await deps.broker();
     const final = await followOrder(alpaca, proposal.order.id, {
+      clock,
       pollMs: deps.followPollMs ?? 2_000,
       forMs: deps.followForMs ?? 60_000,
       onUpdate: (order) => recordOrderUpdate(proposalId, order),
@@ -112,7 +114,7 @@ export function createTradingService(deps: TradingServiceDeps) {
 
   async function submit(proposal: Proposal): Promise<Proposal | undefined> {
     const { alpaca } = await deps.broker();
-    const outcome = await submitOrder(alpaca, proposal, deps.lookupDelaysMs ? { lookupDelaysMs: deps.lookupDelaysMs } : {});
+    const outcome = await submitOrder(alpaca, proposal, { clock, ...(deps.lookupDelaysMs ? { lookupDelaysMs: deps.lookupDelaysMs } : {}) });
     if (outcome.kind === 'not-placed') {
       await audit.append({ type: 'failed', proposalId: proposal.id, data: { code: outcome.error.code, message: outcome.error.message } });
       const failed = publish(await proposals.transition(proposal.id, ['submitting'], (current) => ({ ...current, status: 'failed', error: outcome.error.toInfo() })));
@@ -269,7 +271,7 @@ export function createTradingService(deps: TradingServiceDeps) {
       const { alpaca } = await deps.broker();
       for (const proposal of recent) {
         try {
-          const found = await findByClientOrderId(alpaca, proposal.clientOrderId, AbortSignal.timeout(15_000));
+          const found = await findOrderByClientId({ alpaca, signal: clock.timeout(15_000) }, proposal.clientOrderId);
           if (!found) continue;
           await audit.append({ type: 'broker-response', proposalId: proposal.id, data: { orderId: found.id, status: found.status, arrivedLate: true } });
           const revived = await proposals.transition(proposal.id, ['failed'], (p) => ({
@@ -292,7 +294,7 @@ export function createTradingService(deps: TradingServiceDeps) {
       for (const proposal of open) {
         try {
           if (proposal.status === 'submitting') {
-            const found = await findByClientOrderId(alpaca, proposal.clientOrderId, AbortSignal.timeout(15_000));
+            const found = await findOrderByClientId({ alpaca, signal: clock.timeout(15_000) }, proposal.clientOrderId);
             if (found) {
               await audit.append({ type: 'broker-response', proposalId: proposal.id, data: { orderId: found.id, status: found.status, reconciled: true } });
               await proposals.transition(proposal.id, ['submitting'], (p) => ({ ...p, status: 'submitted', order: { id: found.id, status: found.status, filledQty: found.filled_qty ?? '0', filledAvgPrice: found.filled_avg_price ?? null, submittedAt: found.submitted_at ?? null } }));

@@ -1,33 +1,11 @@
-import { z } from 'zod';
-import { unwrap } from '../../clients/alpaca/alpaca';
+import { readAccount } from '../../clients/alpaca/account';
+import { readAsset } from '../../clients/alpaca/assets';
+import { listPositions, type Position } from '../../clients/alpaca/positions';
 import { knownEtfs } from '../../finance/classification';
-import { isDecimalString } from '../../finance/money';
 import { summarizePortfolio, type PortfolioSummary, type PositionInput } from '../../finance/portfolio-summary';
 import { AppError, isAbortError } from '../../protocol/errors';
 import type { ToolContext } from '../define-tool';
-import { readResponse } from './alpaca-response';
-import { fetchAsset } from './assets';
 import { mapWithConcurrency } from './concurrency';
-
-const decimal = z.string().refine(isDecimalString, 'not a decimal string');
-
-const accountSchema = z.object({
-  cash: decimal,
-  equity: decimal,
-  buying_power: decimal.nullish(),
-  currency: z.string().nullish(),
-  status: z.string().nullish(),
-});
-
-const positionSchema = z.object({
-  symbol: z.string().min(1).max(32),
-  qty: decimal,
-  market_value: decimal,
-  cost_basis: decimal.nullish(),
-  current_price: decimal,
-  avg_entry_price: decimal,
-  asset_class: z.string().nullish(),
-});
 
 export interface PortfolioSnapshot {
   summary: PortfolioSummary;
@@ -42,19 +20,19 @@ export interface PortfolioSnapshot {
  * ETF from a stock. A failed name look-up never fails the summary: the symbol is listed in `unclassifiedSymbols`.
  */
 export async function readPortfolio(context: ToolContext): Promise<PortfolioSnapshot> {
-  const [accountResult, positionsResult] = await Promise.all([
-    context.alpaca.trading.GET('/v2/account', { signal: context.signal }),
-    context.alpaca.trading.GET('/v2/positions', { signal: context.signal }),
-  ]);
-  const account = readResponse(accountSchema, unwrap('trading', accountResult), 'account balances');
-  const positions = readResponse(z.array(positionSchema), unwrap('trading', positionsResult), 'the list of positions');
+  const accountRead = readAccount(context);
+  const positionsRead = listPositions(context);
+  // Both answers arrive before either error is reported (the account's first), so no request is left in flight.
+  await Promise.allSettled([accountRead, positionsRead]);
+  const account = await accountRead;
+  const positions = await positionsRead;
 
   const needNames = [...new Set(positions.filter(needsName).map((position) => position.symbol))];
   const names = new Map<string, string | null>();
   const unclassifiedSymbols: string[] = [];
   await mapWithConcurrency(needNames, 4, async (symbol) => {
     try {
-      names.set(symbol, (await fetchAsset(context, symbol))?.name ?? null);
+      names.set(symbol, (await readAsset(context, symbol))?.name ?? null);
     } catch (error) {
       if (isAbortError(error) || (error instanceof AppError && error.kind === 'configuration')) throw error;
       unclassifiedSymbols.push(symbol);
@@ -86,7 +64,7 @@ export async function readPortfolio(context: ToolContext): Promise<PortfolioSnap
   };
 }
 
-function needsName(position: z.infer<typeof positionSchema>): boolean {
+function needsName(position: Position): boolean {
   const assetClass = position.asset_class ?? 'us_equity';
   return assetClass === 'us_equity' && !knownEtfs.has(position.symbol.toUpperCase());
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { unwrap } from '../../clients/alpaca/alpaca';
+import type { Clock } from '../../platform/clock';
 import { upstreamError } from '../../protocol/errors';
-import type { ToolContext } from '../define-tool';
-import { readResponse } from './alpaca-response';
+import { unwrap, type AlpacaClients } from './alpaca';
+import { readResponse, type AlpacaCall } from './response';
 
 export type BarTimeframe = '1Hour' | '1Day' | '1Week';
 
-const barSchema = z.object({
+export const barSchema = z.object({
   t: z.string(),
   o: z.number(),
   h: z.number(),
@@ -54,21 +54,24 @@ export type HistoricalFeed = 'iex' | 'sip';
  * The historical feed for the user's plan: SIP (all US exchanges) when the plan has it, IEX otherwise.
  * A delayed-SIP plan may read SIP history more than 15 minutes old, so it gets SIP with the end moved back.
  */
-export function historicalFeed(feed: ToolContext['alpaca']['feed']): HistoricalFeed {
+export function historicalFeed(feed: AlpacaClients['feed']): HistoricalFeed {
   return feed === 'iex' ? 'iex' : 'sip';
 }
 
 /** The latest instant the user's plan may ask bars for (delayed SIP: 16 minutes ago), as RFC 3339, or null. */
-function latestAllowedEnd(context: ToolContext): string | null {
+function latestAllowedEnd(context: BarsCall): string | null {
   if (context.alpaca.feed !== 'delayed_sip') return null;
   return new Date(context.clock.now().getTime() - 16 * 60_000).toISOString();
 }
+
+/** Bars need the time too: a delayed-SIP plan may not ask for the last 15 minutes. */
+export type BarsCall = AlpacaCall & { clock: Clock };
 
 /**
  * `GET /v2/stocks/{symbol}/bars`, following `next_page_token` until the range is complete or `maxBars` are in.
  * Prices are split-adjusted, so a split does not read as a crash.
  */
-export async function fetchBars(context: ToolContext, request: BarsRequest): Promise<BarsResult> {
+export async function readBars(context: BarsCall, request: BarsRequest): Promise<BarsResult> {
   const feed = historicalFeed(context.alpaca.feed);
   const allowedEnd = latestAllowedEnd(context);
   const end = allowedEnd !== null && Date.parse(allowedEnd) < Date.parse(request.end) ? allowedEnd : request.end;

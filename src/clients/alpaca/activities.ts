@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { unwrap } from '../../clients/alpaca/alpaca';
-import type { components } from '../../clients/alpaca/generated/trading';
 import { upstreamError } from '../../protocol/errors';
-import type { ToolContext } from '../define-tool';
-import { readResponse } from './alpaca-response';
+import { unwrap } from './alpaca';
+import type { components } from './generated/trading';
+import { readResponse, type AlpacaCall } from './response';
 
 export type ActivityType = components['schemas']['ActivityType'];
 
@@ -42,7 +41,7 @@ export interface ActivitiesResult {
  * `GET /v2/account/activities`, newest first, following `page_token` (the id of the last record of a page) until
  * a short page ends the window or `maxRecords` are kept.
  */
-export async function fetchActivities(context: ToolContext, request: ActivitiesRequest): Promise<ActivitiesResult> {
+export async function readActivities(context: AlpacaCall, request: ActivitiesRequest): Promise<ActivitiesResult> {
   const records: unknown[] = [];
   let token: string | undefined;
   let pages = 0;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { unwrap } from './alpaca';
+import { decimalText } from './decimal-text';
+import { readResponse, type AlpacaCall } from './response';
+
+const accountSchema = z.object({
+  cash: decimalText,
+  equity: decimalText,
+  buying_power: decimalText.nullish(),
+  currency: z.string().nullish(),
+  status: z.string().nullish(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+/** `GET /v2/account`: balances. Failures are the AppError `unwrap` raises. */
+export async function readAccount(call: AlpacaCall): Promise<Account> {
+  const result = await call.alpaca.trading.GET('/v2/account', { signal: call.signal });
+  return readResponse(accountSchema, unwrap('trading', result), 'account balances');
+}
