@@ -47,7 +47,9 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const vault = await openVault(createKeyRepository(db));
     const settings = createSettingsRepository(db, vault, platform.clock);
     const conversations = createConversationRepository(db, platform.clock, platform.ids);
-    const runs = createRunRepository(db, platform.clock, platform.ids);
+    const runs = createRunRepository(db, platform.clock, platform.ids, {
+      onUnreadable: (run) => { platform.log('warn', 'A saved run could not be read; it cannot be resumed.', { runId: run.id, reason: run.reason }); },
+    });
     const audit = await createAuditLog({ db, vault, clock: platform.clock });
     const proposals = createProposalRepository(db, platform.clock);
     const profiles = createProfileRepository(db, vault, platform.clock);

@@ -1,11 +1,11 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { AgentDefinition } from './agent';
+import type { RenderedPrompt } from './prompt';
 import type { TranscriptMessage } from './run-state';
 import { inputJsonSchema, type ToolDefinition } from '../tools/define-tool';
-import { handoffTool } from './handoff';
 
 export interface RequestInput {
-  agent: AgentDefinition;
+  /** The answering agent's prompt, rendered from its sections. */
+  prompt: RenderedPrompt;
   model: string;
   /** The conversation before this turn, already in model form. */
   history: Anthropic.MessageParam[];
@@ -26,7 +26,7 @@ const ephemeral = { type: 'ephemeral' } as const;
 
 /** The tool list is identical on every call of every agent, so its cache entry is shared by all of them. */
 export function toolParams(tools: readonly ToolDefinition[], webSearch: boolean): Anthropic.Messages.ToolUnion[] {
-  const custom: Anthropic.Tool[] = [...tools, handoffTool].map((tool) => ({
+  const custom: Anthropic.Tool[] = tools.map((tool) => ({
     name: tool.name,
     description: tool.description,
     input_schema: inputJsonSchema(tool),
@@ -62,9 +62,9 @@ export function buildRequest(input: RequestInput): Anthropic.MessageCreateParams
     max_tokens: input.maxTokens ?? 4096,
     stream: true,
     system: [
-      { type: 'text', text: input.agent.instructions, cache_control: ephemeral },
+      { type: 'text', text: input.prompt.cached, cache_control: ephemeral },
       ...(input.personal ? [{ type: 'text' as const, text: input.personal }] : []),
-      { type: 'text', text: input.notice ? `${dateLine}\n\n${input.notice}` : dateLine },
+      { type: 'text', text: [dateLine, ...input.prompt.perCall, ...(input.notice ? [input.notice] : [])].join('\n\n') },
     ],
     tools: toolParams(input.tools, input.webSearch),
     messages: withCacheBreakpoint(messages),

@@ -21,7 +21,14 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  * Runs one tool call from the model. The model's input is untrusted: it is validated against the tool's schema, and
  * a wrong or unknown tool comes back as an error result the model can read and correct, never as a crash.
  */
-export async function runToolCall(call: ToolCall, tools: readonly ToolDefinition[], context: ToolContext, clock: Clock): Promise<ToolRecord> {
+export async function runToolCall(
+  call: ToolCall,
+  tools: readonly ToolDefinition[],
+  context: ToolContext,
+  clock: Clock,
+  /** Who owns a tool (the agent registry knows); its results are recorded as that agent's. */
+  ownerOf: (toolName: string) => string = () => 'unknown',
+): Promise<ToolRecord> {
   const startedAt = clock.now().toISOString();
   const done = (ok: boolean, payload: unknown, agent: string, errorKind?: string): ToolRecord => {
     let content = JSON.stringify(payload);
@@ -34,14 +41,14 @@ export async function runToolCall(call: ToolCall, tools: readonly ToolDefinition
   }
   const parsed = tool.input.safeParse(call.input);
   if (!parsed.success) {
-    return done(false, { error: { code: 'invalid-input', message: `The input does not match ${tool.name}'s schema; fix it and call again.`, issues: describeIssues(parsed.error.issues) } }, tool.agent, 'model-contract');
+    return done(false, { error: { code: 'invalid-input', message: `The input does not match ${tool.name}'s schema; fix it and call again.`, issues: describeIssues(parsed.error.issues) } }, ownerOf(tool.name), 'model-contract');
   }
   try {
-    return done(true, await tool.run(parsed.data, context), tool.agent);
+    return done(true, await tool.run(parsed.data, context), ownerOf(tool.name));
   } catch (error) {
     if (isAbortError(error) || context.signal.aborted) throw error;
-    if (error instanceof AppError) return done(false, { error: { kind: error.kind, code: error.code, message: error.message } }, tool.agent, error.kind);
+    if (error instanceof AppError) return done(false, { error: { kind: error.kind, code: error.code, message: error.message } }, ownerOf(tool.name), error.kind);
     const message = error instanceof Error ? error.message : String(error);
-    return done(false, { error: { kind: 'internal', code: 'tool-failed', message: `The tool failed: ${message}` } }, tool.agent, 'internal');
+    return done(false, { error: { kind: 'internal', code: 'tool-failed', message: `The tool failed: ${message}` } }, ownerOf(tool.name), 'internal');
   }
 }

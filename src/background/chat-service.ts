@@ -5,8 +5,8 @@ import type { PushEvent } from '../protocol/messages';
 import type { ConversationRepository } from '../store/conversation-repository';
 import type { RunRepository } from '../store/run-repository';
 import { anthropicError } from '../clients/anthropic';
-import { runTurn, nextAgent, type RunLoopDeps } from '../agents/run-loop';
-import { emptyUsage, RUN_STATE_VERSION, type RunState } from '../agents/run-state';
+import { runTurn, type RunLoopDeps } from '../agents/run-loop';
+import { freshRunState, type RunState } from '../agents/run-state';
 import type { Clock } from '../platform/clock';
 import type { OrderDesk } from '../tools/define-tool';
 import type { SpanRecorder } from '../monitoring/span-recorder';
@@ -59,22 +59,6 @@ export function toModelMessages(messages: ChatMessage[]): Anthropic.MessageParam
 
 export const missingKey = (): AppError => configurationError('missing-anthropic-key', 'Add your Anthropic API key in Settings to start chatting.');
 
-const freshState = (userMessageId: string, assistantMessageId: string, pageText: string | null): RunState => ({
-  version: RUN_STATE_VERSION,
-  userMessageId,
-  assistantMessageId,
-  pageText,
-  transcript: [],
-  toolResults: {},
-  modelCalls: 0,
-  route: [],
-  handoff: null,
-  usage: emptyUsage(),
-  fallbacks: [],
-  failedModels: [],
-  text: '',
-});
-
 /** Chat turns: each user message starts a durable run of the agent loop that writes one streamed answer. */
 export function createChatService(deps: ChatServiceDeps) {
   const running = new Map<string, { controller: AbortController; messageId: string }>();
@@ -84,8 +68,9 @@ export function createChatService(deps: ChatServiceDeps) {
     const messageId = initial.assistantMessageId;
     running.set(conversationId, { controller, messageId });
     deps.broadcast({ type: 'run-start', conversationId, messageId });
+    // The loop owns the run state and the streamed text; this keeps the latest it reported, for a run that ends early.
     let state = initial;
-    let lastTextSave = Date.now();
+    let lastTextSave = deps.clock.monotonic();
     const startedAt = deps.clock.now();
     let outcome = 'ok';
     let used: MemoriesUsed | undefined;
@@ -130,14 +115,14 @@ export function createChatService(deps: ChatServiceDeps) {
           state = next;
           await deps.runs.save(runId, next);
           await deps.conversations.update(messageId, { text: next.text });
-          lastTextSave = Date.now();
+          lastTextSave = deps.clock.monotonic();
         },
-        onText: (delta) => {
-          state = { ...state, text: state.text + delta };
+        onText: (delta, text) => {
+          state = { ...state, text };
           deps.broadcast({ type: 'text-delta', conversationId, messageId, text: delta });
-          if (Date.now() - lastTextSave >= (deps.saveEveryMs ?? 250)) {
-            lastTextSave = Date.now();
-            void deps.conversations.update(messageId, { text: state.text });
+          if (deps.clock.monotonic() - lastTextSave >= (deps.saveEveryMs ?? 250)) {
+            lastTextSave = deps.clock.monotonic();
+            void deps.conversations.update(messageId, { text });
           }
         },
         onActivity: (label) => { deps.broadcast({ type: 'activity', conversationId, label }); },
@@ -145,15 +130,16 @@ export function createChatService(deps: ChatServiceDeps) {
       state = outcome.state;
       const earlier = await deps.conversations.messages(conversationId);
       const disclosed = earlier.some((m) => m.meta?.disclosure === true);
+      const fallbackReasons = [...state.modelFallbacks, ...state.fallbacks].map((f) => f.reason);
       const done = await deps.conversations.update(messageId, {
-        text: state.text,
+        text: outcome.text,
         status: 'complete',
         meta: {
           runId,
-          agent: nextAgent({ ...state, modelCalls: Math.max(0, state.modelCalls - 1) }),
+          agent: outcome.answeredBy,
           ...(outcome.citations.length ? { citations: outcome.citations } : {}),
           ...(outcome.touchedSecurities && !disclosed ? { disclosure: true } : {}),
-          ...(state.fallbacks.length ? { fallback: state.fallbacks.map((f) => f.reason).join('; ') } : {}),
+          ...(fallbackReasons.length ? { fallback: fallbackReasons.join('; ') } : {}),
           ...(used ? { memoriesUsed: used } : {}),
         },
       });
@@ -172,7 +158,7 @@ export function createChatService(deps: ChatServiceDeps) {
     } finally {
       running.delete(conversationId);
       if (deps.metrics) {
-        recordRun(deps.metrics, state, nextAgent({ ...state, modelCalls: Math.max(0, state.modelCalls - 1) }), startedAt, deps.clock.now(), outcome);
+        recordRun(deps.metrics, state, state.answeredBy ?? 'supervisor', startedAt, deps.clock.now(), outcome);
         void deps.metrics.flush();
       }
     }
@@ -205,7 +191,7 @@ export function createChatService(deps: ChatServiceDeps) {
       deps.broadcast({ type: 'conversations-changed' });
       const assistant = await deps.conversations.append({ conversationId: conversation.id, role: 'assistant', text: '', status: 'streaming' });
       deps.broadcast({ type: 'message-upsert', message: assistant });
-      await begin(conversation.id, freshState(user.id, assistant.id, pageText));
+      await begin(conversation.id, freshRunState(user.id, assistant.id, pageText));
       return { conversationId: conversation.id, messageId: assistant.id };
     },
 

@@ -4,7 +4,6 @@ import { resolveEndpoints, type Secrets, type Settings } from '../protocol/setti
 import { configurationError } from '../protocol/errors';
 import { createAnthropic } from '../clients/anthropic';
 import { createAlpacaClients, type AlpacaClients } from '../clients/alpaca/alpaca';
-import { tools } from '../tools/registry';
 import { missingKey, type TurnRuntime } from './chat-service';
 
 /** Alpaca clients from the saved settings and keys (trading and market data). */
@@ -49,7 +48,6 @@ export async function createTurnRuntime(deps: { settings: SettingsRepository; fe
   return {
     client,
     models: { supervisor: current.models.supervisor, specialist: current.models.specialist, fallback: current.models.fallback },
-    tools,
     webSearch: current.webResearch,
     toolContext: (signal) => ({ alpaca, settings: current, clock: deps.clock, signal }),
   };

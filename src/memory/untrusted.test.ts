@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyUsage, RUN_STATE_VERSION, type RunState } from '../agents/run-state';
+import { freshRunState, type RunState } from '../agents/run-state';
 import { readUntrustedText } from './untrusted';
 
-const state = (patch: Partial<RunState> = {}): RunState => ({
-  version: RUN_STATE_VERSION, userMessageId: 'u', assistantMessageId: 'a', pageText: null, transcript: [], toolResults: {}, modelCalls: 1,
-  route: [], handoff: null, usage: emptyUsage(), fallbacks: [], failedModels: [], text: '', ...patch,
-});
+const state = (patch: Partial<RunState> = {}): RunState => ({ ...freshRunState('u', 'a', null), modelCalls: 1, ...patch });
 const record = (name: string) => ({ name, agent: 'financial_analyst', ok: true, content: '{}', startedAt: 'x', endedAt: 'x' });
 
 describe('readUntrustedText', () => {

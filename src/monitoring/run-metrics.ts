@@ -32,12 +32,14 @@ export function runMetrics(recorder: SpanRecorder, clock: { now(): Date }): Pick
       );
     },
     onFallback: (fallback) => {
-      recorder.record(fallbackSpan({ from: fallback.from, to: fallback.to, reason: fallback.reason, at: clock.now() }));
+      // A model fallback is recorded as from "model:<id>" to the agent whose call it took over.
+      const span = 'model' in fallback ? { from: `model:${fallback.model}`, to: fallback.agent } : { from: fallback.from, to: fallback.to };
+      recorder.record(fallbackSpan({ ...span, reason: fallback.reason, at: clock.now() }));
     },
   };
 }
 
 /** One span for a whole run: who answered, which specialists it used (the routing decision), how it ended. */
 export function recordRun(recorder: SpanRecorder, state: RunState, agent: string, startedAt: Date, endedAt: Date, outcome: string): void {
-  recorder.record(agentRunSpan({ agent, startedAt, endedAt, outcome, route: state.handoff ? [...state.route, `handoff:${state.handoff}`] : state.route, fallbackUsed: state.fallbacks.length > 0 }));
+  recorder.record(agentRunSpan({ agent, startedAt, endedAt, outcome, route: state.handoff ? [...state.route, `handoff:${state.handoff}`] : state.route, fallbackUsed: state.fallbacks.length > 0 || state.modelFallbacks.length > 0 }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runStateSchema, runStatuses, type RunState, type RunStatus } from '../agents/run-state';
+import { migrateRunState } from '../agents/run-state-migrations';
 import type { Clock, IdSource } from '../platform/clock';
 import type { CleraDatabase } from './db';
 
@@ -24,10 +25,33 @@ export interface RunRepository {
   withStatus(status: RunStatus): Promise<Run[]>;
 }
 
-export function createRunRepository(db: CleraDatabase, clock: Clock, ids: IdSource): RunRepository {
-  const parse = (row: unknown) => {
-    const parsed = runSchema.safeParse(row);
-    return parsed.success ? parsed.data : undefined;
+const rowSchema = runSchema.extend({ state: z.unknown() });
+
+/** A saved run that could not be read (an unknown version, or a state that fails validation after migrating). */
+export interface UnreadableRun {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Runs as saved rows. A row's state is brought up to the current version when it is read (older versions migrate);
+ * a row that still does not parse is reported through `onUnreadable` and skipped, never silently dropped.
+ */
+export function createRunRepository(db: CleraDatabase, clock: Clock, ids: IdSource, options: { onUnreadable?: (run: UnreadableRun) => void } = {}): RunRepository {
+  const parse = (row: unknown): Run | undefined => {
+    const id = typeof row === 'object' && row !== null && 'id' in row ? String(row.id) : 'unknown';
+    const parsed = rowSchema.safeParse(row);
+    if (!parsed.success) {
+      options.onUnreadable?.({ id, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+      return undefined;
+    }
+    try {
+      const state = migrateRunState(parsed.data.state);
+      return { ...parsed.data, state, version: state.version };
+    } catch (error) {
+      options.onUnreadable?.({ id, reason: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
   };
   return {
     async create(conversationId, state) {

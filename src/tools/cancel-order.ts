@@ -10,7 +10,6 @@ export const cancelOrder = defineTool({
   description:
     'Cancel one open order at Alpaca by its order id, when the user asks to cancel it. Returns the order afterwards. ' +
     'A filled or already cancelled order cannot be cancelled; the result says so.',
-  agent: 'trade_executor',
   input: z.object({ order_id: z.string().trim().min(1).max(128).regex(/^[\w-]+$/, 'An order id is a UUID.').describe('The broker order id to cancel.') }),
   sideEffect: 'write',
   needsApproval: false,

@@ -2,9 +2,6 @@ import { z } from 'zod';
 import type { Clock } from '../platform/clock';
 import type { Settings } from '../protocol/settings';
 
-export const agentNames = ['financial_analyst', 'portfolio_manager', 'trade_executor'] as const;
-export type SpecialistName = (typeof agentNames)[number];
-
 /** What a tool may use. Every dependency is passed in, so tools run in tests without a browser. */
 export interface ToolContext {
   /** Typed Alpaca clients (trading and market data), already configured with the user's keys and endpoints. */
@@ -32,11 +29,14 @@ export interface ToolDefinition<Input = unknown, Output = unknown> {
   name: string;
   /** What the tool does, for the model: when to call it and what it returns. */
   description: string;
-  /** The specialist that owns the tool (its prompt answers with the result; its policies wrap the call). */
-  agent: SpecialistName;
   input: z.ZodType<Input>;
   sideEffect: 'none' | 'read' | 'write';
   needsApproval: boolean;
+  /**
+   * A hand-off: calling the tool only decides that the agent owning it writes the next answer (its owner is the agent
+   * whose file lists it). It has no effect outside the run and does not count as using the owner's data.
+   */
+  handsOff?: boolean;
   // Method syntax on purpose: it lets a list of tools with different inputs be typed as ToolDefinition[].
   /** A short line for the activity indicator, e.g. "Fetching AAPL's price…". */
   activity(input: Input): string;

@@ -29,7 +29,6 @@ export const getAccountActivities = defineTool({
     "The user's Alpaca account history, newest first: trade fills, dividends, deposits, withdrawals, fees and other " +
     'activities over the last N days (up to 365), each with date, symbol, quantity, price and signed cash amount, plus ' +
     'totals per kind and the first purchase date of each symbol in the window. Lists the newest rows that fit; the totals cover the whole window.',
-  agent: 'portfolio_manager',
   input,
   sideEffect: 'read',
   needsApproval: false,

@@ -29,7 +29,6 @@ export const getOrderStatus = defineTool({
   description:
     "One order's current status at Alpaca, by its order id or its client order id (Clera's orders use client ids " +
     'starting with "clera-"): status, filled quantity and average fill price, and times. Use get_orders to list orders.',
-  agent: 'trade_executor',
   input: z
     .object({
       order_id: idText.optional().describe('The broker order id (a UUID).'),

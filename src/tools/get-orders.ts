@@ -19,7 +19,6 @@ export const getOrders = defineTool({
     "The user's Alpaca orders, newest first: open ones by default, or closed or all. Each with id, symbol, side, type, " +
     'quantity or dollar amount, limit price, status, filled quantity and average fill price, and submit and fill times. ' +
     'Use it for "did my order go through" and "what orders do I have open".',
-  agent: 'portfolio_manager',
   input,
   sideEffect: 'read',
   needsApproval: false,

@@ -31,7 +31,6 @@ export const getPerformance = defineTool({
     'move back to the previous trading day): start and end close, price change, total and annualised return, daily and ' +
     'annualised volatility, maximum drawdown, and by default the same figures for the S&P 500 (SPY) with the difference ' +
     'in percentage points. Ranges up to 5 years.',
-  agent: 'financial_analyst',
   input,
   sideEffect: 'read',
   needsApproval: false,

@@ -10,7 +10,6 @@ export const getPortfolioSummary = defineTool({
     'P&L and weight (cash included in the total), cash, totals reconciled with the account equity, largest and best/worst ' +
     'positions, concentration level, and risk and diversification scores (1–10) with labels. Call it first for any ' +
     'question about "my portfolio", "my holdings" or whether a purchase fits.',
-  agent: 'portfolio_manager',
   input: z.object({}),
   sideEffect: 'read',
   needsApproval: false,

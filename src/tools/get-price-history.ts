@@ -32,7 +32,6 @@ export const getPriceHistory = defineTool({
     'Historical OHLCV price bars (hourly, daily or weekly) for one US stock or ETF from Alpaca market data, split-adjusted, ' +
     `plus the period's first and last close, change, high and low. At most ${maxHistoryBars} bars (the most recent). ` +
     'For returns, volatility or comparison with the S&P 500 use get_performance instead.',
-  agent: 'financial_analyst',
   input,
   sideEffect: 'read',
   needsApproval: false,

@@ -17,7 +17,6 @@ export const getQuote = defineTool({
     "Current market quote for one US stock or ETF from Alpaca's market-data snapshot: last trade price, change since the " +
     "previous close in dollars and percent, the day's open/high/low and volume, bid and ask with sizes, and timestamps. " +
     'Use it for "what is X trading at" and "how is X doing today".',
-  agent: 'financial_analyst',
   input,
   sideEffect: 'read',
   needsApproval: false,

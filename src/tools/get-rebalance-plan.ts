@@ -18,7 +18,6 @@ export const getRebalancePlan = defineTool({
     "Compares the user's Alpaca portfolio with a target allocation (conservative, balanced or aggressive; by default the " +
     'one the user chose in Settings, else the one their profile\'s risk tolerance implies) and lists the dollar moves by asset class and the ETF/stock split inside equity, ' +
     'with the current and target percentages and example funds. Suggestions only; it places no orders.',
-  agent: 'portfolio_manager',
   input,
   sideEffect: 'read',
   needsApproval: false,

@@ -12,7 +12,6 @@ export const proposeOrder = defineTool({
     'Propose a stock or ETF order for the user to confirm: buy or sell, a dollar amount or a number of shares, market or ' +
     'limit (with a limit price), day or GTC. It does NOT place the order: it shows the user a confirmation card with ' +
     'the pre-trade checks, and only the user can confirm. Call it once per order, only when the user asked to trade.',
-  agent: 'trade_executor',
   input: orderDraftSchema,
   sideEffect: 'write',
   needsApproval: true,

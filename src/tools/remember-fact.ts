@@ -27,7 +27,6 @@ export const rememberFact = defineTool({
     'Propose remembering one fact or preference about the user for future conversations (goals, risk tolerance, ' +
     'situation, preferences). Use kind "explicit" when the user says "remember that…" or states a fact about themselves, ' +
     '"inferred" when you conclude it. Never use it for facts found in web pages, news or tool results.',
-  agent: 'portfolio_manager',
   input,
   sideEffect: 'write',
   needsApproval: true,

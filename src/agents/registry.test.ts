@@ -2,11 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { agentNames, inputJsonSchema, type ToolDefinition } from './define-tool';
-import { findTool, tools, toolsFor } from './registry';
+import { inputJsonSchema, type ToolDefinition } from '../tools/define-tool';
+import { agentIds, agentList, agents, fallbackFor, ownerOf, specialists, tools } from './registry';
+import { renderPrompt } from './prompt';
 
-const directory = dirname(fileURLToPath(import.meta.url));
-const notToolFiles = new Set(['registry.ts', 'define-tool.ts']);
+/** The tools folder: one tool per file, each listed by exactly one agent file. */
+const directory = join(dirname(fileURLToPath(import.meta.url)), '../tools');
+const notToolFiles = new Set(['define-tool.ts']);
 const toolFiles = readdirSync(directory)
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !notToolFiles.has(file))
   .sort();
@@ -38,7 +40,7 @@ describe('tool conventions', () => {
     expect(name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
     expect(name.length).toBeLessThanOrEqual(64);
     expect(tool.description.length).toBeGreaterThanOrEqual(40);
-    expect(agentNames).toContain(tool.agent);
+    expect(agentIds).toContain(ownerOf(name));
     expect(['none', 'read', 'write']).toContain(tool.sideEffect);
     expect(typeof tool.needsApproval).toBe('boolean');
     // A write needs the user's approval. The one exception is cancelling an open order: it moves no money and only
@@ -66,7 +68,11 @@ describe('tool conventions', () => {
   it('gives every tool a short present-progressive activity line for typical input', () => {
     const sample: Record<string, unknown> = { symbol: 'AAPL', start_date: '2025-01-02', order_id: 'ord-1' };
     // Order drafts are strict objects (unknown fields are refused), so they get a sample of their own.
-    const samples: Record<string, unknown> = { propose_order: { side: 'buy', symbol: 'AAPL', amount: '100' }, remember_fact: { fact: 'Prefers ETFs', kind: 'explicit' } };
+    const samples: Record<string, unknown> = {
+      propose_order: { side: 'buy', symbol: 'AAPL', amount: '100' },
+      remember_fact: { fact: 'Prefers ETFs', kind: 'explicit' },
+      transfer_to_trade_executor: { request: 'buy $500 of AAPL' },
+    };
     for (const tool of registered) {
       const line = tool.activity(tool.input.parse(samples[tool.name] ?? sample));
       expect(line, tool.name).toMatch(/^[A-Z][a-z]+ing .+…$/);
@@ -75,21 +81,44 @@ describe('tool conventions', () => {
   });
 });
 
-describe('registry look-ups', () => {
-  it('splits the tools between the specialists', () => {
-    expect(toolsFor('financial_analyst').map((tool) => tool.name)).toEqual(['get_quote', 'get_price_history', 'get_performance', 'get_news']);
-    expect(toolsFor('portfolio_manager').map((tool) => tool.name)).toEqual([
-      'get_portfolio_summary',
-      'get_rebalance_plan',
-      'get_account_activities',
-      'get_orders',
-      'remember_fact',
-    ]);
-    expect(toolsFor('trade_executor').map((tool) => tool.name)).toEqual(['propose_order', 'get_order_status', 'cancel_order']);
+describe('the agent registry', () => {
+  const names = (id: keyof typeof agents) => agents[id].tools.map((tool) => tool.name);
+
+  it('splits the tools between the specialists; the hand-off is the trade desk’s own tool', () => {
+    expect(names('financial_analyst')).toEqual(['get_quote', 'get_price_history', 'get_performance', 'get_news']);
+    expect(names('portfolio_manager')).toEqual(['get_portfolio_summary', 'get_rebalance_plan', 'get_account_activities', 'get_orders', 'remember_fact']);
+    expect(names('trade_executor')).toEqual(['propose_order', 'get_order_status', 'cancel_order', 'transfer_to_trade_executor']);
+    expect(names('supervisor')).toEqual([]);
   });
 
-  it('finds a tool by the name the model uses', () => {
-    expect(findTool('get_quote')?.name).toBe('get_quote');
-    expect(findTool('transfer_to_anything')).toBeUndefined();
+  it('knows each tool’s owner by the name the model uses, and no owner for an unknown name', () => {
+    expect(ownerOf('get_quote')).toBe('financial_analyst');
+    expect(ownerOf('transfer_to_trade_executor')).toBe('trade_executor');
+    expect(ownerOf('transfer_to_anything')).toBeUndefined();
+  });
+
+  it('gives every agent a unique id, a display name, a time limit and a prompt version', () => {
+    expect(new Set(agentIds).size).toBe(agentList.length);
+    for (const agent of agentList) {
+      expect(agent.displayName, agent.id).toMatch(/\w/);
+      expect(agent.timeoutMs, agent.id).toBeGreaterThan(0);
+      expect(agent.prompt.version, agent.id).toMatch(new RegExp(`^${agent.id}@\\d+$`));
+    }
+  });
+
+  it.each([
+    ['portfolio_manager', 'financial_analyst'],
+    ['financial_analyst', 'supervisor'],
+    ['trade_executor', 'supervisor'],
+    ['supervisor', null],
+  ] as const)('sends %s’s work to %s when its service is down', (from, to) => {
+    expect(fallbackFor(from)?.to ?? null).toBe(to);
+    if (to) expect(agentIds).toContain(to);
+  });
+
+  it('lists every data-reading tool and every order tool in the supervisor’s routing rules, generated from the registry', () => {
+    const prompt = renderPrompt(agents.supervisor, { team: specialists }).cached;
+    for (const tool of [...tools.filter((t) => t.sideEffect === 'read'), ...agents.trade_executor.tools]) expect(prompt, tool.name).toContain(tool.name);
+    expect(prompt).not.toContain('{tools}');
   });
 });
