@@ -1,13 +1,19 @@
 import { defineConfig } from 'wxt';
+import { financeOrigins } from './src/page/finance-sites';
 
 // The manifest lists only what the product uses. Host permissions cover every API origin the background calls:
 // Anthropic, Alpaca paper/live trading, Alpaca market data, and loopback (local gateways and the test simulators).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({
+    // Only `npm run build:e2e` (CLERA_E2E_HOOKS=1) keeps the end-to-end test hooks; every other build drops them.
+    define: { __CLERA_E2E_HOOKS__: JSON.stringify(process.env.CLERA_E2E_HOOKS === '1') },
+  }),
   manifest: {
     name: 'Clera',
     description: 'A local-first AI financial assistant running on your own Anthropic and Alpaca keys.',
-    permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'unlimitedStorage'],
+    // Each permission's reason is in the README ("Permissions").
+    permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [
       'https://api.anthropic.com/*',
       'https://paper-api.alpaca.markets/*',
@@ -16,7 +22,13 @@ export default defineConfig({
       'http://127.0.0.1/*',
       'http://localhost/*',
     ],
+    // Page detection on the finance sites, only after the user opts in (onboarding or the panel).
+    optional_host_permissions: [...financeOrigins],
     action: { default_title: 'Open Clera' },
+    commands: {
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open the Clera side panel' },
+    },
+    omnibox: { keyword: 'clera' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'self'; frame-ancestors 'none'",
     },

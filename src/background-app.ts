@@ -19,6 +19,8 @@ import { PORT_NAME, type PushEvent } from './protocol/messages';
 import { createProfileRepository } from './store/profile-repository';
 import { createMemoryRepository } from './store/memory-repository';
 import { createMemoryService } from './memory/memory-service';
+import type { BrowserPages } from './background/page-handlers';
+import type { TabInfo } from './page/page-context-service';
 
 /** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
 export interface BackgroundPlatform {
@@ -36,6 +38,8 @@ export interface BackgroundPlatform {
   /** Order look-up schedule after an unknown outcome (tests shorten it). */
   orderLookupDelaysMs?: readonly number[];
   database?: CleraDatabase;
+  /** Browser tabs for the page chip (detection and article reading); absent in Node tests. */
+  pages?: BrowserPages;
 }
 
 /** The composition root: wires store, clients, services and the protocol. Nothing here runs at import time. */
@@ -131,6 +135,18 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     db,
     /** What the "Analyze ticker" context menu does with the selected text (or the page title). */
     analyzeSelection: async (selection: string) => (await started).analyzeSelection(selection),
+    /** The omnibox (`clera <question>`): asks in a new conversation and shows it in the open panels. */
+    ask: async (text: string) => {
+      const { chat } = await started;
+      const sent = await chat.send(undefined, text).catch(async (error: unknown) => chat.notice(undefined, error instanceof Error ? error.message : String(error)));
+      broadcast({ type: 'conversations-changed' });
+      broadcast({ type: 'conversation-focus', conversationId: sent.conversationId });
+      return sent;
+    },
+    /** The active tab changed or navigated: re-detect the page chip. */
+    pageChanged: async () => { await (await started).pages.pageChanged(); },
+    /** A registered detection script reported a page load. */
+    pageReported: async (tab: TabInfo, facts: unknown) => { await (await started).pages.pageReported(tab, facts); },
     /** The follow-up alarm: expire proposals and keep following open orders. */
     followUp: async () => {
       const { trading } = await started;

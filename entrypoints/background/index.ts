@@ -2,6 +2,9 @@ import { createBackgroundApp } from '@/src/background-app';
 import { systemClock, randomIds } from '@/src/platform/clock';
 import { createKeepAlive } from '@/src/platform/keep-alive';
 import { createContextMenu } from '@/src/platform/context-menu';
+import { createChromePageAccess } from '@/src/platform/page-access';
+import { createBrowserEntryPoints } from '@/src/platform/entry-points';
+import { pageAnalyzeText } from '@/src/page/page-analyze-text';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
 
@@ -15,6 +18,7 @@ export default defineBackground(() => {
   });
 
   const keepAlive = createKeepAlive(() => chrome.runtime.getPlatformInfo());
+  const pages = createChromePageAccess();
   const app = createBackgroundApp({
     extensionId: chrome.runtime.id,
     fetch: (input, init) => fetch(input, init),
@@ -24,9 +28,19 @@ export default defineBackground(() => {
     onConnect: (listener) => { chrome.runtime.onConnect.addListener(listener); },
     log: (level, message, details) => { console[level](`[clera] ${message}`, details ?? ''); },
     scheduleFollowUp: (delayMinutes) => { void chrome.alarms.create(FOLLOW_UP_ALARM, { delayInMinutes: Math.max(0.5, delayMinutes) }); },
+    pages,
   });
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOW_UP_ALARM) keepAlive(app.followUp());
   });
-  createContextMenu({ analyze: (text) => { keepAlive(app.analyzeSelection(text)); } });
+  const menu = createContextMenu({ analyze: (input) => { keepAlive(app.analyzeSelection(input.selection ?? pageAnalyzeText(input))); } });
+  pages.watch({
+    onChange: () => { keepAlive(app.pageChanged()); },
+    onReport: (tab, facts) => { keepAlive(app.pageReported(tab, facts)); },
+  });
+  keepAlive(pages.syncDetectionScript().catch(() => undefined));
+  createBrowserEntryPoints({ ask: (text) => { keepAlive(app.ask(text)); } });
+  // End-to-end builds only (CLERA_E2E_HOOKS=1): tests cannot right-click a browser menu, so they call the same
+  // handler here. The flag is a build-time constant, so production bundles do not contain this line.
+  if (__CLERA_E2E_HOOKS__) (globalThis as { cleraContextMenuClick?: typeof menu.onClicked }).cleraContextMenuClick = menu.onClicked;
 });

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
 import { createPanelActions, type PanelActionsDeps } from './panel-actions';
 import { createPanelStore } from './store';
+import { createPageActions } from './page-actions';
+import type { PagePermission } from '../shared/page-permission';
+import { PageChip } from './components/PageChip';
 import type { StartOptions } from './start-options';
 import { PanelContext, usePanel, type PanelContextValue } from './hooks/use-panel';
 import { useSilentRunCheck } from './hooks/use-silent-run-check';
@@ -19,16 +22,29 @@ export interface AppProps {
   client: PortClient | null;
   /** Start on a conversation and/or with a question typed in (from `?conversation=` and `?q=`). */
   start: StartOptions;
-  platform: Omit<PanelActionsDeps, 'client' | 'store'>;
+  platform: Omit<PanelActionsDeps, 'client' | 'store'> & { pagePermission: PagePermission };
 }
 
 export function App({ client, start, platform }: AppProps) {
   const [panel] = useState<PanelContextValue>(() => {
     const store = createPanelStore();
-    return { store, actions: createPanelActions({ client, store, ...platform }) };
+    const { pagePermission, ...rest } = platform;
+    return { store, actions: createPanelActions({ client, store, ...rest }), page: createPageActions({ client, store, permission: pagePermission }) };
   });
 
   useEffect(() => panel.actions.start(start), [panel, start]);
+  useEffect(() => {
+    const page = panel.page;
+    if (!page) return;
+    void page.load();
+    const onFocus = () => { if (document.visibilityState === 'visible') void page.load(); };
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onFocus);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('visibilitychange', onFocus);
+    };
+  }, [panel]);
   useSilentRunCheck(panel.actions);
   useRefreshOnFocus(panel.actions);
 
@@ -50,6 +66,7 @@ function Panel() {
         <ConversationLog />
       </main>
       <footer className="panel-footer">
+        <PageChip />
         <ActivityLine />
         <ErrorAlert />
         <Composer />

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { readStartOptions } from './start-options';
 import { connectBackground, openOptionsPage } from '../shared/runtime';
+import { pagePermission } from '../shared/page-permission';
 import { applyTheme, rememberedTheme } from '../shared/theme';
 import '../shared/base.css';
 import './sidepanel.css';
@@ -15,7 +16,7 @@ if (root) {
       <App
         client={connectBackground()}
         start={readStartOptions(location.search)}
-        platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); } }}
+        platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); }, pagePermission }}
       />
     </StrictMode>,
   );

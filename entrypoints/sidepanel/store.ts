@@ -5,6 +5,7 @@ import type { PushEvent, Session } from '@/src/protocol/messages';
 import type { Proposal } from '@/src/protocol/proposal';
 import type { TradingMode } from '@/src/protocol/settings';
 import type { MemoryView } from '@/src/protocol/memory';
+import type { PageChip } from '@/src/protocol/page';
 
 export type ConnectionState = 'connecting' | 'connected' | 'unavailable';
 
@@ -37,6 +38,8 @@ export interface PanelState {
   conversations: Conversation[] | null;
   conversationsOpen: boolean;
   draft: string;
+  /** The ticker on the active tab (the page chip), or null. */
+  page: PageChip | null;
   lastError: string | null;
   /** When the last protocol event arrived (ms), so a silent run can be checked on. */
   lastEventAt: number;
@@ -61,6 +64,7 @@ export const initialPanelState = (): PanelState => ({
   conversations: null,
   conversationsOpen: false,
   draft: '',
+  page: null,
   lastError: null,
   lastEventAt: 0,
 });
@@ -121,6 +125,7 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
     case 'settings-changed':
     case 'conversation-focus':
     case 'service-health':
+    case 'page-context':
       return true;
   }
 }
@@ -162,6 +167,8 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
       return { ...state, mode: event.mode, configured: event.configured };
     case 'service-health':
       return { ...state, health: event.health };
+    case 'page-context':
+      return { ...state, page: event.page };
     case 'conversations-changed':
     case 'conversation-focus':
       return state;

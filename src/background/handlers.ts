@@ -19,6 +19,7 @@ import { userInputError } from '../protocol/errors';
 import type { MemoryService } from '../memory/memory-service';
 import type { ProfileRepository } from '../store/profile-repository';
 import { createMemoryHandlers } from './memory-handlers';
+import { createPageHandlers } from './page-handlers';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
@@ -59,6 +60,14 @@ export function createRequestHandlers(deps: HandlerDeps) {
       await deps.memory.forConversation(conversation.id).then((left) => Promise.all(left.map((memory) => deps.memory.remove(memory.id))));
     }
   }
+  const pages = createPageHandlers({
+    settings,
+    fetchers: deps.fetchers,
+    clock: platform.clock,
+    pages: platform.pages,
+    broadcast: deps.broadcast,
+    send: (conversationId, text, pageText) => chat.send(conversationId, text, pageText),
+  });
 
   async function session(conversationId?: string): Promise<Session> {
     const [current, secrets] = await Promise.all([settings.get(), settings.secretsStatus()]);
@@ -118,6 +127,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
       }
       if (next.tradingMode === 'paper') next.liveConfirmedAt = null;
       await settings.save(next, request.secrets);
+      pages.settingsChanged();
       const view = await settingsView();
       deps.broadcast({ type: 'settings-changed', mode: effectiveMode(view.settings), configured: view.secrets.anthropicApiKey.set });
       return view;
@@ -140,6 +150,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
       const checks = await testConnections({ fetch: platform.fetch, settings: current, secrets: await settings.secrets(), endpoints: resolveEndpoints(current) });
       return { checks };
     },
+    ...pages.handlers,
   };
 
   /** The "Analyze ticker" context menu's handler: finds a valid ticker in the selection and asks the analyst. */
@@ -167,5 +178,5 @@ export function createRequestHandlers(deps: HandlerDeps) {
     return { conversationId: conversation.id, symbol: target.symbol };
   }
 
-  return { handlers, chat, analyzeSelection };
+  return { handlers, chat, analyzeSelection, pages };
 }

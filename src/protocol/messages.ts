@@ -5,6 +5,7 @@ import { proposalSchema } from './proposal';
 import { healthMapSchema } from './health';
 import { auditEntryViewSchema, auditVerificationSchema } from './audit';
 import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } from './memory';
+import { pageChipSchema } from './page';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
 /**
@@ -53,6 +54,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('memory-edit'), memoryId: id, text: z.string().trim().min(1).max(500) }),
   z.object({ id, type: z.literal('memory-delete'), memoryId: id }),
   z.object({ id, type: z.literal('memory-delete-all'), confirmed: z.literal(true) }),
+  /** The page chip of the active tab (null: no checked ticker there, or no access to the page). */
+  z.object({ id, type: z.literal('page-context-get') }),
+  /** "What does this mean for my portfolio?": reads the tab's article (on this click only) and asks about it. */
+  z.object({ id, type: z.literal('page-portfolio'), conversationId: id.optional(), tabId: z.number().int().nonnegative() }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -110,6 +115,8 @@ export const responseSchemas = {
   'memory-edit': z.object({ memory: memoryViewSchema }),
   'memory-delete': z.object({ deleted: z.boolean() }),
   'memory-delete-all': z.object({ deleted: z.number().int() }),
+  'page-context-get': z.object({ page: pageChipSchema.nullable() }),
+  'page-portfolio': z.object({ conversationId: id, messageId: id }),
 } satisfies Record<RequestType, z.ZodType>;
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;
 
@@ -133,6 +140,8 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings-changed'), mode: z.enum(tradingModes), configured: z.boolean() }),
   z.object({ type: z.literal('memory-upsert'), memory: memoryViewSchema }),
   z.object({ type: z.literal('memory-remove'), memoryId: id, conversationId: id }),
+  /** The active tab changed or navigated: its page chip, or null. */
+  z.object({ type: z.literal('page-context'), page: pageChipSchema.nullable() }),
 ]);
 export const eventSchema = z.union([responseEventSchema, pushEventSchema]);
 export type Event = z.infer<typeof eventSchema>;

@@ -1,5 +1,6 @@
 import { test, expect, configureThroughOptions } from './support/fixtures';
 import { message, text, toolUse } from '../simulators/anthropic';
+import { startTestPages } from './support/test-pages';
 
 type ClickHandler = (info: { menuItemId: string; selectionText?: string; editable: boolean; pageUrl: string }, tab?: { windowId: number; title?: string }) => void;
 
@@ -40,4 +41,29 @@ test('"Analyze ticker" on text without a valid ticker says so in the panel and m
   });
   await expect(panel.getByRole('log', { name: 'Conversation' })).toContainText('No ticker symbol found');
   expect(anthropic.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(0);
+});
+
+test('"Analyze ticker" on a page without a selection reads the tab\'s title and URL', async ({ extension, anthropic, alpaca }) => {
+  const pages = await startTestPages();
+  try {
+    anthropic.setScript(() => message(text('Apple looks steady.')));
+    await configureThroughOptions(extension, { anthropic, alpaca });
+    const panel = await extension.openPage('sidepanel.html');
+    await expect(panel.getByRole('status', { name: 'Trading mode' })).toHaveText('PAPER');
+    const quote = await extension.context.newPage();
+    await quote.goto(pages.url('/quote'));
+    const worker = await extension.worker();
+    await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url: `${url}*` });
+      const click = (globalThis as { cleraContextMenuClick?: ClickHandler }).cleraContextMenuClick;
+      if (!click) throw new Error('No test hook: build with "npm run build:e2e".');
+      // Only the tab's id and window, as a click hands over: the title and URL come from the tab itself.
+      click({ menuItemId: 'clera-analyze-ticker', editable: false, pageUrl: url }, { windowId: tab?.windowId ?? 0, id: tab?.id } as { windowId: number });
+    }, pages.url('/quote'));
+    await expect(panel.getByRole('log', { name: 'Conversation' })).toContainText('Analyze AAPL');
+    const first = anthropic.requests.find((r) => r.path === '/v1/messages')?.body as { messages: { content: { text: string }[] }[] };
+    expect(first.messages.at(-1)?.content[1]?.text).toContain('Apple Stock Price Today');
+  } finally {
+    await pages.close();
+  }
 });

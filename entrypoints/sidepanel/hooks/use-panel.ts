@@ -1,11 +1,14 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { PanelActions } from '../panel-actions';
+import type { PageActions } from '../page-actions';
 import type { PanelState, PanelStore } from '../store';
 
 export interface PanelContextValue {
   store: PanelStore;
   actions: PanelActions;
+  /** The page chip's actions (absent in tests that render other parts of the panel). */
+  page?: PageActions;
 }
 
 export const PanelContext = createContext<PanelContextValue | null>(null);
@@ -23,4 +26,8 @@ export function usePanel<T>(selector: (state: PanelState) => T): T {
 
 export function usePanelActions(): PanelActions {
   return usePanelContext().actions;
+}
+
+export function usePageActions(): PageActions | null {
+  return usePanelContext().page ?? null;
 }
