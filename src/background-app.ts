@@ -8,6 +8,7 @@ import { createRunRepository } from './store/run-repository';
 import { createAuditLog } from './audit/audit-log';
 import { createProposalRepository } from './store/proposal-repository';
 import { createTradingService } from './trading/trading-service';
+import { createTradingNotifier } from './background/trading-notifier';
 import { createSpanRecorder } from './monitoring/span-recorder';
 import { breakerSpan, rateLimitWaitSpan } from './monitoring/span-builders';
 import { createResilience, type ResilienceOptions } from './resilience';
@@ -96,10 +97,9 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const trading = createTradingService({
       proposals,
       audit,
-      conversations,
+      notifier: createTradingNotifier({ conversations, broadcast: (event) => { broadcast(event); } }),
       clock: platform.clock,
       ids: platform.ids,
-      broadcast: (event) => { broadcast(event); },
       keepAlive: platform.keepAlive,
       broker: () => createBrokerFromSettings({ settings, fetchers }),
       scheduleFollowUp: platform.scheduleFollowUp,

@@ -1,6 +1,13 @@
 import { proposalSchema, type Proposal, type ProposalStatus } from '../protocol/proposal';
+import { assertTransition } from '../protocol/proposal-lifecycle';
 import type { Clock } from '../platform/clock';
 import type { CleraDatabase, ProposalRow } from './db';
+
+/** A status change: allowed only while the saved status is one of `from`, and only where the state machine allows it. */
+export interface ProposalMove {
+  from: readonly ProposalStatus[];
+  to: ProposalStatus;
+}
 
 export interface ProposalRepository {
   create(proposal: Proposal): Promise<void>;
@@ -8,11 +15,12 @@ export interface ProposalRepository {
   forConversation(conversationId: string): Promise<Proposal[]>;
   withStatus(statuses: readonly ProposalStatus[]): Promise<Proposal[]>;
   /**
-   * Compare-and-set: applies `change` only while the saved status is one of `from`, inside one transaction, and
-   * returns the saved result (undefined when the status had already moved on). Two clicks, two panels or a retry
-   * racing for the same proposal: exactly one wins.
+   * Compare-and-set: moves the proposal to `move.to` (with `change` applied) only while the saved status is one of
+   * `move.from`, inside one transaction, and returns the saved result (undefined when the status had already moved
+   * on). Two clicks, two panels or a retry racing for the same proposal: exactly one wins. A move the state machine
+   * (src/protocol/proposal-lifecycle.ts) does not allow is refused with IllegalTransitionError and nothing is saved.
    */
-  transition(id: string, from: readonly ProposalStatus[], change: (current: Proposal) => Proposal): Promise<Proposal | undefined>;
+  transition(id: string, move: ProposalMove, change?: (current: Proposal) => Proposal): Promise<Proposal | undefined>;
 }
 
 export function createProposalRepository(db: CleraDatabase, clock: Clock): ProposalRepository {
@@ -45,11 +53,13 @@ export function createProposalRepository(db: CleraDatabase, clock: Clock): Propo
       const rows = await db.proposals.where('status').anyOf([...statuses]).toArray();
       return rows.flatMap((row) => parse(row) ?? []);
     },
-    async transition(id, from, change) {
+    async transition(id, move, change = (current) => current) {
+      // Every move the caller declares must be one the table allows, whatever the saved status happens to be.
+      for (const from of move.from) assertTransition(from, move.to);
       return db.transaction('rw', db.proposals, async () => {
         const current = parse(await db.proposals.get(id));
-        if (!current || !from.includes(current.status)) return undefined;
-        const next = { ...change(current), updatedAt: clock.now().toISOString() };
+        if (!current || !move.from.includes(current.status)) return undefined;
+        const next: Proposal = { ...change(current), status: move.to, updatedAt: clock.now().toISOString() };
         await db.proposals.put(toRow(next));
         return next;
       });

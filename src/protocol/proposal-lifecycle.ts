@@ -1,0 +1,52 @@
+import { AppError } from './errors';
+import { proposalStatuses, type ProposalStatus } from './proposal';
+
+/**
+ * The proposal state machine: every status a proposal may move to from each status, in one table. The proposal
+ * repository's compare-and-set refuses any other move, so no code path can, say, confirm an expired proposal or
+ * re-open a filled one. A status listed in its own row may be saved again with new details (an edit, a new quote,
+ * a broker update that keeps the status).
+ *
+ * Where it grows: an "outcome unknown" status sits between `submitting` and `submitted`/`failed` (and is left only
+ * by what the broker says); a cancel proposal uses the same rows, its `submitting` being the cancel request.
+ */
+export const proposalTransitions = {
+  // Waiting for the user: edits and re-pricing keep it pending; Confirm sends it; Reject or the TTL end it.
+  pending: ['pending', 'submitting', 'rejected', 'expired'],
+  // Intent recorded before the POST: the broker's answer (or the look-up by client_order_id) decides.
+  submitting: ['submitted', 'failed'],
+  // The broker has it: followed until it ends.
+  submitted: ['submitted', 'partially_filled', 'filled', 'cancelled'],
+  // A broker status after a partial fill that is neither filled nor final (e.g. pending_cancel) shows as submitted.
+  partially_filled: ['partially_filled', 'submitted', 'filled', 'cancelled'],
+  // "Not placed" after an unknown outcome: an order the broker turns out to have after all is followed again.
+  failed: ['submitted'],
+  filled: [],
+  cancelled: [],
+  rejected: [],
+  expired: [],
+} as const satisfies Record<ProposalStatus, readonly ProposalStatus[]>;
+
+export function canTransition(from: ProposalStatus, to: ProposalStatus): boolean {
+  return (proposalTransitions[from] as readonly ProposalStatus[]).includes(to);
+}
+
+/** Statuses nothing moves on from. */
+export const terminalProposalStatuses: readonly ProposalStatus[] = proposalStatuses.filter((status) => proposalTransitions[status].length === 0);
+
+/** A move the table does not allow: a bug in the caller, never a user's doing. */
+export class IllegalTransitionError extends AppError {
+  readonly from: ProposalStatus;
+  readonly to: ProposalStatus;
+  constructor(from: ProposalStatus, to: ProposalStatus) {
+    super({ kind: 'internal', code: 'illegal-transition', message: `A proposal cannot move from ${from} to ${to}.`, details: { from, to } });
+    this.name = 'IllegalTransitionError';
+    this.from = from;
+    this.to = to;
+  }
+}
+
+/** Throws IllegalTransitionError unless the table allows `from` → `to`. */
+export function assertTransition(from: ProposalStatus, to: ProposalStatus): void {
+  if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { clockFrom } from '../platform/clock';
+import { proposalStatuses, type Proposal, type ProposalStatus } from '../protocol/proposal';
+import { IllegalTransitionError, canTransition } from '../protocol/proposal-lifecycle';
+import { openDatabase, type CleraDatabase } from './db';
+import { createProposalRepository } from './proposal-repository';
+
+const databases: CleraDatabase[] = [];
+afterEach(async () => {
+  for (const db of databases.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+let dbCount = 0;
+function setup() {
+  const db = openDatabase(`proposals-${String(++dbCount)}`);
+  databases.push(db);
+  const later = new Date('2026-03-02T15:00:00.000Z');
+  return { repository: createProposalRepository(db, clockFrom(() => later)), later };
+}
+
+function proposal(id: string, status: ProposalStatus): Proposal {
+  return {
+    id,
+    version: 1,
+    conversationId: 'conv_1',
+    runId: 'run_1',
+    status,
+    mode: 'paper',
+    draft: { side: 'buy', symbol: 'AAPL', amount: '100', type: 'market', time_in_force: 'day' },
+    description: 'Buy $100.00 of AAPL at market',
+    rules: [],
+    blocked: false,
+    estimate: { price: '190.00', shares: '0.526316', cost: '100.00', buyingPowerAfter: '900.00', weightBeforePct: 0, weightAfterPct: 10, executes: 'now' },
+    quote: { price: '190', at: '2026-03-02T14:59:00.000Z' },
+    priceMove: null,
+    fromPageText: false,
+    clientOrderId: `clera-${id}`,
+    order: null,
+    error: null,
+    expiresAt: '2026-03-02T15:10:00.000Z',
+    createdAt: '2026-03-02T14:59:00.000Z',
+    updatedAt: '2026-03-02T14:59:00.000Z',
+    edits: 0,
+  };
+}
+
+const everyPair = proposalStatuses.flatMap((from) => proposalStatuses.map((to) => ({ from, to })));
+
+describe('proposal repository: compare-and-set by the state machine', () => {
+  it.each(everyPair.filter(({ from, to }) => canTransition(from, to)))('saves $from → $to with the change and a new stamp', async ({ from, to }) => {
+    const { repository, later } = setup();
+    await repository.create(proposal('p1', from));
+    const saved = await repository.transition('p1', { from: [from], to }, (current) => ({ ...current, edits: current.edits + 1 }));
+    expect(saved).toMatchObject({ status: to, edits: 1, updatedAt: later.toISOString() });
+    expect(await repository.get('p1')).toEqual(saved);
+  });
+
+  it.each(everyPair.filter(({ from, to }) => !canTransition(from, to)))('refuses $from → $to and saves nothing', async ({ from, to }) => {
+    const { repository } = setup();
+    await repository.create(proposal('p1', from));
+    await expect(repository.transition('p1', { from: [from], to })).rejects.toBeInstanceOf(IllegalTransitionError);
+    expect(await repository.get('p1')).toEqual(proposal('p1', from));
+  });
+
+  it('answers undefined, and saves nothing, when the status already moved on (the race a second click loses)', async () => {
+    const { repository } = setup();
+    await repository.create(proposal('p1', 'rejected'));
+    expect(await repository.transition('p1', { from: ['pending'], to: 'submitting' })).toBeUndefined();
+    expect((await repository.get('p1'))?.status).toBe('rejected');
+  });
+
+  it('refuses a declared move the table forbids even when the saved status would not match', async () => {
+    const { repository } = setup();
+    await repository.create(proposal('p1', 'pending'));
+    await expect(repository.transition('p1', { from: ['pending', 'filled'], to: 'submitting' })).rejects.toBeInstanceOf(IllegalTransitionError);
+    expect((await repository.get('p1'))?.status).toBe('pending');
+  });
+
+  it('lets exactly one of two simultaneous confirmations win', async () => {
+    const { repository } = setup();
+    await repository.create(proposal('p1', 'pending'));
+    const results = await Promise.all([1, 2].map(() => repository.transition('p1', { from: ['pending'], to: 'submitting' })));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Proposal } from '../protocol/proposal';
+
+/**
+ * How trading tells the user what happened, without knowing about panels or conversations: the background
+ * implements it (src/background/trading-notifier.ts) with its port broadcast and the conversation repository.
+ */
+export interface TradingNotifier {
+  /** The proposal changed: every open panel redraws its card. */
+  proposalChanged(proposal: Proposal): void;
+  /** A message from the trade executor in the proposal's conversation (an order placed, filled, not placed…). */
+  say(proposal: Proposal, text: string): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import Decimal from 'decimal.js';
+import type { AlpacaClients } from '../clients/alpaca/alpaca';
+import { easternDate } from '../finance/calendar-date';
+import type { Clock } from '../platform/clock';
+import { effectiveMode, type Settings } from '../protocol/settings';
+import type { ProposalRepository } from '../store/proposal-repository';
+import type { OrderDraft } from './order-draft';
+import { gatherFacts } from './order-facts';
+import { evaluateOrder, type RuleFacts } from './rules';
+
+const FACTS_TIMEOUT_MS = 15_000;
+
+export interface OrderEvaluationDeps {
+  proposals: ProposalRepository;
+  clock: Clock;
+  /** The saved settings and Alpaca clients built from the saved keys. */
+  broker: () => Promise<{ settings: Settings; alpaca: AlpacaClients }>;
+}
+
+/** Runs every pre-trade rule on a draft against facts read fresh from the broker and today's orders. */
+export function createOrderEvaluation(deps: OrderEvaluationDeps) {
+  const { proposals, clock } = deps;
+
+  /** Orders this extension sent today (New York day) and their estimated cost. */
+  async function today(): Promise<RuleFacts['today']> {
+    const day = easternDate(clock.now().toISOString());
+    const placed = (await proposals.withStatus(['submitting', 'submitted', 'filled', 'partially_filled'])).filter((p) => easternDate(p.updatedAt) === day);
+    return { orderCount: placed.length, notional: placed.reduce((sum, p) => sum.plus(p.estimate.cost), new Decimal(0)).toFixed(2) };
+  }
+
+  return async function evaluate(draft: OrderDraft, liveConfirmed: boolean) {
+    const { settings, alpaca } = await deps.broker();
+    const counts = await today();
+    const facts = await gatherFacts({ alpaca, symbol: draft.symbol, signal: clock.timeout(FACTS_TIMEOUT_MS), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts });
+    return { facts, evaluation: evaluateOrder(draft, facts), settings };
+  };
+}
+
+export type EvaluateOrder = ReturnType<typeof createOrderEvaluation>;
