@@ -10,6 +10,9 @@ import { ModelsSection } from './components/ModelsSection';
 import { AppearanceSection } from './components/AppearanceSection';
 import { AdvancedSection } from './components/AdvancedSection';
 import { ConnectionResults } from './components/ConnectionResults';
+import { MemorySettingsSection } from './components/MemorySettingsSection';
+import { ProfileSection } from './components/ProfileSection';
+import { MemoriesSection } from './components/MemoriesSection';
 
 /** After a failed save, put the caret in the first field that needs fixing. */
 function focusFirstInvalid(): void {
@@ -68,6 +71,7 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
           <TradingSection form={form} errors={errors} update={update} />
           <TradingLimitsSection form={form} errors={errors} update={update} auditLogUrl={auditLogUrl} />
           <ModelsSection form={form} errors={errors} update={update} />
+          <MemorySettingsSection form={form} errors={errors} update={update} />
           <MetricsSection form={form} errors={errors} update={update} />
           <AppearanceSection form={form} errors={errors} update={update} />
           <AdvancedSection form={form} errors={errors} update={update} />
@@ -94,6 +98,10 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
         <p className="field-hint">Test connection saves your changes first, then checks each service.</p>
         {state.checks && <ConnectionResults checks={state.checks} />}
       </form>
+
+      {/* Profile and memories are saved by their own buttons (the profile is sealed separately from the settings). */}
+      <ProfileSection client={client} />
+      <MemoriesSection client={client} />
     </div>
   );
 }

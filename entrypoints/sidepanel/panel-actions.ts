@@ -185,6 +185,17 @@ export function createPanelActions(deps: PanelActionsDeps) {
       if (session) store.setState((state) => ({ ...applySession(state, session), conversationsOpen: false, lastError: null, lastEventAt: now() }), true);
     },
 
+    /** Starts an incognito chat (no memory read or written, not kept), or leaves it for a normal new chat. */
+    async setIncognito(on: boolean): Promise<void> {
+      const session = await call((c) => c.request({ type: 'chat-new', incognito: on }));
+      if (session) store.setState((state) => ({ ...applySession(state, session), conversationsOpen: false, lastError: null, lastEventAt: now() }), true);
+    },
+
+    /** Remember or Dismiss a memory suggestion, or Undo a memory saved at once; push events update the notes. */
+    async decideMemory(memoryId: string, decision: 'remember' | 'dismiss' | 'undo'): Promise<void> {
+      await call((c) => c.request({ type: 'memory-decide', memoryId, decision }));
+    },
+
     async openConversations(): Promise<void> {
       store.setState({ conversationsOpen: true });
       await refreshConversations();

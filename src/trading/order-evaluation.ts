@@ -15,6 +15,8 @@ export interface OrderEvaluationDeps {
   clock: Clock;
   /** The saved settings and Alpaca clients built from the saved keys. */
   broker: () => Promise<{ settings: Settings; alpaca: AlpacaClients }>;
+  /** The user's profile and the suitability setting, for the suitability rules (a profile that cannot be read: none). */
+  suitability?: () => Promise<RuleFacts['suitability']>;
 }
 
 /** Runs every pre-trade rule on a draft against facts read fresh from the broker and today's orders. */
@@ -31,7 +33,9 @@ export function createOrderEvaluation(deps: OrderEvaluationDeps) {
   return async function evaluate(draft: OrderDraft, liveConfirmed: boolean) {
     const { settings, alpaca } = await deps.broker();
     const counts = await today();
-    const facts = await gatherFacts({ alpaca, symbol: draft.symbol, signal: clock.timeout(FACTS_TIMEOUT_MS), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts });
+    const gathered = await gatherFacts({ alpaca, symbol: draft.symbol, signal: clock.timeout(FACTS_TIMEOUT_MS), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts });
+    const suitability = deps.suitability ? await deps.suitability().catch(() => undefined) : undefined;
+    const facts: RuleFacts = suitability ? { ...gathered, suitability } : gathered;
     return { facts, evaluation: evaluateOrder(draft, facts), settings };
   };
 }

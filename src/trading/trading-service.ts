@@ -8,6 +8,7 @@ import type { ProposalRepository } from '../store/proposal-repository';
 import type { TradingNotifier } from './notifier';
 import { describeDraft, orderDraftSchema, type OrderDraft } from './order-draft';
 import { createOrderEvaluation } from './order-evaluation';
+import type { RuleFacts } from './rules';
 import { createOrderSync } from './order-sync';
 import { priceMoved } from './rules';
 
@@ -27,6 +28,8 @@ export interface TradingServiceDeps {
   followForMs?: number;
   /** Look-up schedule after an order POST whose outcome is unknown (tests shorten it). */
   lookupDelaysMs?: readonly number[];
+  /** The user's profile and the suitability setting, for the suitability rules. */
+  suitability?: () => Promise<RuleFacts['suitability']>;
 }
 
 export type DraftChanges = Partial<Pick<OrderDraft, 'amount' | 'quantity' | 'type' | 'limit_price' | 'time_in_force'>>;
@@ -67,7 +70,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     if (proposal) notifier.proposalChanged(proposal);
     return proposal;
   };
-  const evaluate = createOrderEvaluation({ proposals, clock, broker: deps.broker });
+  const evaluate = createOrderEvaluation({ proposals, clock, broker: deps.broker, ...(deps.suitability ? { suitability: deps.suitability } : {}) });
   const orders = createOrderSync({
     proposals,
     audit,
@@ -91,7 +94,7 @@ export function createTradingService(deps: TradingServiceDeps) {
 
   return {
     /** The order desk a chat run gets: it proposes, it never submits. */
-    desk(context: { conversationId: string; runId: string; pageText: boolean }) {
+    desk(context: { conversationId: string; runId: string; pageText: boolean; madeUnder?: Record<string, unknown> }) {
       return {
         async propose(raw: unknown): Promise<Record<string, unknown>> {
           const draft = parseDraft(raw);
@@ -122,7 +125,8 @@ export function createTradingService(deps: TradingServiceDeps) {
             edits: 0,
           };
           await proposals.create(proposal);
-          await audit.append({ type: 'proposed', proposalId: id, data: { draft, description: proposal.description, mode: proposal.mode, fromPageText: proposal.fromPageText, quote: proposal.quote } });
+          // The profile fields and memories the proposal was made under go on the record with it.
+          await audit.append({ type: 'proposed', proposalId: id, data: { draft, description: proposal.description, mode: proposal.mode, fromPageText: proposal.fromPageText, quote: proposal.quote, ...(context.madeUnder ? { madeUnder: context.madeUnder } : {}) } });
           await audit.append({ type: 'rules', proposalId: id, data: { blocked: proposal.blocked, results: proposal.rules, estimate: proposal.estimate } });
           publish(proposal);
           return summaryForModel(proposal);

@@ -5,6 +5,7 @@ import { usePanel } from '../hooks/use-panel';
 import { placeProposals } from '../proposal-placement';
 import { MessageItem } from './MessageItem';
 import { OrderCard } from './OrderCard';
+import { MemoryNotes } from './MemoryNotes';
 
 /**
  * The messages of the current chat, oldest first, each order card right after the answer that proposed it. Stays
@@ -30,6 +31,7 @@ export function ConversationLog() {
       {order.map((id) => (
         <Fragment key={id}>
           <MessageItem id={id} />
+          <MemoryNotes answerId={id} />
           {placement.after[id]?.map((proposalId) => <OrderCard key={proposalId} id={proposalId} />)}
         </Fragment>
       ))}

@@ -4,6 +4,7 @@ import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { retryableMessageId } from '../store';
 import { CopyButton } from './CopyButton';
 import { MarkdownText } from './MarkdownText';
+import { MemoriesUsed } from './MemoriesUsed';
 
 /** The inline notice for an answer that did not finish, or null for one that did. */
 export function endNotice(message: ChatMessage): string | null {
@@ -76,6 +77,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
         </nav>
       )}
       {message.meta?.fallback && <p className="message-meta message-fallback">Answered without some live data: {message.meta.fallback}</p>}
+      {!streaming && message.meta?.memoriesUsed && <MemoriesUsed used={message.meta.memoriesUsed} />}
       {message.meta?.disclosure && (
         <p className="message-disclosure">
           Not investment advice. Figures come from your Alpaca account and market data at the time of the answer; check them before you act.

@@ -3,6 +3,7 @@ import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { focusComposer } from '../composer-focus';
 import { ConversationList } from './ConversationList';
 import { ModeBadge } from './ModeBadge';
+import { IncognitoSwitch } from './IncognitoSwitch';
 import { HistoryIcon, PlusIcon, SettingsIcon } from './Icons';
 
 export function PanelHeader() {
@@ -28,6 +29,7 @@ export function PanelHeader() {
       </div>
       <ModeBadge />
       <div className="header-actions">
+        <IncognitoSwitch />
         <button type="button" className="button button-ghost button-compact" onClick={() => void newChat()}>
           <PlusIcon />
           <span>New chat</span>

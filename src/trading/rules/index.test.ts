@@ -22,6 +22,9 @@ const ruleIds = [
   'max-position-weight',
   'daily-count',
   'daily-notional',
+  'suitability-position-weight',
+  'suitability-horizon',
+  'suitability-avoid-list',
   'live-mode',
 ];
 
@@ -105,6 +108,9 @@ describe('evaluateOrder', () => {
       'max-position-weight': 'pass', // (2,000 + 6,000) ÷ 50,000 = 16 %
       'daily-count': 'pass',
       'daily-notional': 'pass',
+      'suitability-position-weight': 'pass', // no profile
+      'suitability-horizon': 'pass',
+      'suitability-avoid-list': 'pass',
       'live-mode': 'block',
     });
     expect(estimate.executes).toBe(nextOpen);

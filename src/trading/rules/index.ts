@@ -14,6 +14,9 @@ import { minimumAmountRule } from './minimum-amount';
 import { precisionRule } from './precision';
 import { priceAvailableRule } from './price-available';
 import { sellQuantityRule } from './sell-quantity';
+import { suitabilityAvoidListRule } from './suitability-avoid-list';
+import { suitabilityHorizonRule } from './suitability-horizon';
+import { suitabilityPositionWeightRule } from './suitability-position-weight';
 import type { OrderEstimate, Rule, RuleFacts, RuleResult } from './types';
 
 export { priceMoved } from './price-moved';
@@ -37,6 +40,9 @@ export const orderRules: readonly Rule[] = [
   maxPositionWeightRule,
   dailyCountRule,
   dailyNotionalRule,
+  suitabilityPositionWeightRule,
+  suitabilityHorizonRule,
+  suitabilityAvoidListRule,
   liveModeRule,
 ];
 

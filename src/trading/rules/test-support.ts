@@ -23,6 +23,7 @@ export interface FactsOverrides {
   limits?: Partial<TradingLimits>;
   mode?: RuleFacts['mode'];
   liveConfirmed?: boolean;
+  suitability?: RuleFacts['suitability'];
 }
 
 export const nextOpen = '2025-06-17T13:30:00Z';
@@ -39,6 +40,7 @@ export function makeFacts(overrides: FactsOverrides = {}): RuleFacts {
     limits: tradingLimitsSchema.parse(overrides.limits ?? {}),
     mode: overrides.mode ?? 'paper',
     liveConfirmed: overrides.liveConfirmed ?? false,
+    ...(overrides.suitability ? { suitability: overrides.suitability } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { TradingLimits } from '../../protocol/settings';
 import type { OrderDraft } from '../order-draft';
+import type { Profile } from '../../protocol/memory';
 
 /**
  * Everything the pre-trade rules know, gathered by the caller beforehand: the rules fetch nothing and read no clock,
@@ -22,6 +23,8 @@ export interface RuleFacts {
   mode: 'paper' | 'live';
   /** The second, explicit live-trading confirmation ticked in the order card. */
   liveConfirmed: boolean;
+  /** The user's profile for the suitability rules, and whether they warn or block; absent: no profile checks. */
+  suitability?: { profile: Profile; mode: 'warn' | 'block' } | undefined;
 }
 
 /** pass: fine. warn: allowed, but the card shows why to look twice. block: the order cannot be confirmed. */
