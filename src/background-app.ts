@@ -22,6 +22,7 @@ import { createMemoryRepository } from './store/memory-repository';
 import { createMemoryService } from './memory/memory-service';
 import type { BrowserPages } from './background/page-handlers';
 import type { TabInfo } from './page/page-context-service';
+import { createPortfolioCache } from './memory/portfolio-cache';
 
 /** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
 export interface BackgroundPlatform {
@@ -58,6 +59,8 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const audit = await createAuditLog({ db, vault, clock: platform.clock });
     const proposals = createProposalRepository(db, platform.clock);
     const profiles = createProfileRepository(db, vault, platform.clock);
+    // Shared by the tools of a turn and across turns; any order event (a proposal saved or updated) drops it.
+    const portfolioCache = createPortfolioCache({ clock: platform.clock });
     const memory = createMemoryService({
       memories: createMemoryRepository(db, vault),
       profiles,
@@ -97,7 +100,14 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const trading = createTradingService({
       proposals,
       audit,
-      notifier: createTradingNotifier({ conversations, broadcast: (event) => { broadcast(event); } }),
+      // Any order event (a proposal saved or updated) drops the cached portfolio.
+      notifier: createTradingNotifier({
+        conversations,
+        broadcast: (event) => {
+          if (event.type === 'proposal-upsert') portfolioCache.invalidate();
+          broadcast(event);
+        },
+      }),
       clock: platform.clock,
       ids: platform.ids,
       keepAlive: platform.keepAlive,
@@ -106,7 +116,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       suitability: async () => ({ profile: (await profiles.get()).profile, mode: (await settings.get()).memory.suitability }),
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles });
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache });
     // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
     await trading.expireDue();
     platform.keepAlive(trading.reconcile().catch((error: unknown) => { platform.log('warn', 'Could not reconcile orders yet.', { error: String(error) }); }));

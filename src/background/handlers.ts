@@ -20,6 +20,7 @@ import type { MemoryService } from '../memory/memory-service';
 import type { ProfileRepository } from '../store/profile-repository';
 import { createMemoryHandlers } from './memory-handlers';
 import { createPageHandlers } from './page-handlers';
+import type { PortfolioCache } from '../memory/portfolio-cache';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
@@ -35,6 +36,7 @@ export interface HandlerDeps {
   broadcast: (event: PushEvent) => void;
   memory: MemoryService;
   profiles: ProfileRepository;
+  portfolioCache?: PortfolioCache;
 }
 
 export function createRequestHandlers(deps: HandlerDeps) {
@@ -46,7 +48,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     clock: platform.clock,
     broadcast: deps.broadcast,
     keepAlive: platform.keepAlive,
-    runtime: () => createTurnRuntime({ settings, fetchers: deps.fetchers, clock: platform.clock }),
+    runtime: () => createTurnRuntime({ settings, fetchers: deps.fetchers, clock: platform.clock, ...(deps.portfolioCache ? { portfolioCache: deps.portfolioCache } : {}) }),
     orderDesk: (context) => deps.trading.desk(context),
     metrics: deps.metrics,
     memory: deps.memory,

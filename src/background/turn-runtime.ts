@@ -4,6 +4,7 @@ import { resolveEndpoints, type Secrets, type Settings } from '../protocol/setti
 import { configurationError } from '../protocol/errors';
 import { createAnthropic } from '../clients/anthropic';
 import { createAlpacaClients, type AlpacaClients } from '../clients/alpaca/alpaca';
+import { bindPortfolioCache, type PortfolioCache } from '../memory/portfolio-cache';
 import { missingKey, type TurnRuntime } from './chat-service';
 
 /** Alpaca clients from the saved settings and keys (trading and market data). */
@@ -39,7 +40,7 @@ export async function createBrokerFromSettings(deps: { settings: SettingsReposit
 }
 
 /** Builds what one turn needs from the saved settings and keys. */
-export async function createTurnRuntime(deps: { settings: SettingsRepository; fetchers: Fetchers; clock: Clock }): Promise<TurnRuntime> {
+export async function createTurnRuntime(deps: { settings: SettingsRepository; fetchers: Fetchers; clock: Clock; portfolioCache?: PortfolioCache }): Promise<TurnRuntime> {
   const [current, secrets] = await Promise.all([deps.settings.get(), deps.settings.secrets()]);
   if (!secrets.anthropicApiKey) throw missingKey();
   const endpoints = resolveEndpoints(current);
@@ -49,6 +50,15 @@ export async function createTurnRuntime(deps: { settings: SettingsRepository; fe
     client,
     models: { supervisor: current.models.supervisor, specialist: current.models.specialist, fallback: current.models.fallback },
     webSearch: current.webResearch,
-    toolContext: (signal) => ({ alpaca, settings: current, clock: deps.clock, signal }),
+    toolContext: (signal) => ({
+      alpaca,
+      settings: current,
+      clock: deps.clock,
+      signal,
+      // One cache entry per account (endpoint and key id), reused for the TTL the settings give.
+      ...(deps.portfolioCache
+        ? { portfolioCache: bindPortfolioCache(deps.portfolioCache, `${endpoints.alpacaTrading}|${secrets.alpacaKeyId}`, current.memory.portfolioCacheSeconds * 1000) }
+        : {}),
+    }),
   };
 }

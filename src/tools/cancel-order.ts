@@ -20,6 +20,7 @@ export const cancelOrder = defineTool({
     const cancelRequested = outcome === 'requested';
     const note = cancelRequested ? 'Cancellation requested.' : 'Alpaca says this order can no longer be cancelled (it is filled, cancelled or expired).';
     // An HTTP refusal of the read-back means "unreadable"; a dropped connection or a bad shape passes through.
+    context.portfolioCache?.invalidate();
     const after = await readOrder(context, order_id).catch((error: unknown) => {
       if (error instanceof AppError && typeof error.details?.status === 'number') return null;
       throw error;

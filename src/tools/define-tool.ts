@@ -18,6 +18,8 @@ export interface ToolContext {
   memory?: import('../memory/memory-service').MemoryDesk;
   /** The user's saved investment profile (absent in an incognito chat). */
   profile?: import('../protocol/memory').Profile;
+  /** The last portfolio read, reused within its TTL by the tools of a turn and across turns; orders invalidate it. */
+  portfolioCache?: import('../memory/portfolio-cache').TurnPortfolioCache;
 }
 
 export interface OrderDesk {

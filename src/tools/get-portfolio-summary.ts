@@ -15,7 +15,7 @@ export const getPortfolioSummary = defineTool({
   needsApproval: false,
   activity: () => 'Checking your portfolio…',
   run: async (_input, context) => {
-    const { summary, account, unclassifiedSymbols } = await readPortfolio(context);
+    const { summary, account, unclassifiedSymbols, asOf, fromCache } = await readPortfolio(context);
     const { positions, ...rest } = summary;
     const base = {
       ...(summary.empty ? { message: emptyMessage(summary.totals.cash) } : {}),
@@ -30,7 +30,8 @@ export const getPortfolioSummary = defineTool({
         scores: '1–10 (0 when there is nothing to score)',
       },
       dataSource: 'Alpaca account and positions',
-      asOf: context.clock.now().toISOString(),
+      asOf,
+      ...(fromCache ? { fromCache: true, asOfNote: `Account figures as of ${asOf} (read moments ago and reused); say "as of" that time when you quote them.` } : {}),
     };
     // Largest first, so what does not fit is the smallest positions; the totals and scores still include them.
     const listed = fitToBudget(positions, JSON.stringify(base).length + 200);

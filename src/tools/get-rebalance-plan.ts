@@ -25,7 +25,7 @@ export const getRebalancePlan = defineTool({
   run: async ({ target }, context) => {
     const fallback = rebalanceTargetFor(context.settings, context.profile);
     const profile = target ?? fallback.target;
-    const { summary, account, unclassifiedSymbols } = await readPortfolio(context);
+    const { summary, account, unclassifiedSymbols, asOf, fromCache } = await readPortfolio(context);
     const plan = rebalancePlan(summary, profile);
     return {
       ...plan,
@@ -40,7 +40,8 @@ export const getRebalancePlan = defineTool({
         pct: 'percent of total value including cash (split adjustments: percent of the equity class)',
       },
       dataSource: 'Alpaca account and positions',
-      asOf: context.clock.now().toISOString(),
+      asOf,
+      ...(fromCache ? { fromCache: true, asOfNote: `Account figures as of ${asOf} (read moments ago and reused); say "as of" that time when you quote them.` } : {}),
     };
   },
 });

@@ -12,6 +12,16 @@ export interface PortfolioSnapshot {
   account: { cash: string; equity: string; buyingPower: string | null; currency: string; status: string | null };
   /** Symbols whose name could not be looked up; they were classified from the symbol alone. */
   unclassifiedSymbols: string[];
+  /** When the account was read (earlier than now when it came from the portfolio cache). */
+  asOf: string;
+  fromCache: boolean;
+}
+
+/** The portfolio, from the cache when it was read less than the TTL ago (answers then say "as of" that time). */
+export async function readPortfolio(context: ToolContext): Promise<PortfolioSnapshot> {
+  if (!context.portfolioCache) return { ...(await readFreshPortfolio(context)), asOf: context.clock.now().toISOString(), fromCache: false };
+  const read = await context.portfolioCache.read(() => readFreshPortfolio(context));
+  return { ...read.value, asOf: read.at.toISOString(), fromCache: read.cached };
 }
 
 /**
@@ -19,7 +29,7 @@ export interface PortfolioSnapshot {
  * for a US equity the built-in ETF list does not cover, once per symbol, because only the name can tell an unlisted
  * ETF from a stock. A failed name look-up never fails the summary: the symbol is listed in `unclassifiedSymbols`.
  */
-export async function readPortfolio(context: ToolContext): Promise<PortfolioSnapshot> {
+async function readFreshPortfolio(context: ToolContext): Promise<Omit<PortfolioSnapshot, 'asOf' | 'fromCache'>> {
   const accountRead = readAccount(context);
   const positionsRead = listPositions(context);
   // Both answers arrive before either error is reported (the account's first), so no request is left in flight.
