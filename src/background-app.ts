@@ -23,6 +23,7 @@ import { createMemoryService } from './memory/memory-service';
 import type { BrowserPages } from './background/page-handlers';
 import type { TabInfo } from './page/page-context-service';
 import { createPortfolioCache } from './memory/portfolio-cache';
+import { createSummaryRepository } from './store/summary-repository';
 
 /** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
 export interface BackgroundPlatform {
@@ -116,7 +117,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       suitability: async () => ({ profile: (await profiles.get()).profile, mode: (await settings.get()).memory.suitability }),
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache });
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries: createSummaryRepository(db) });
     // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
     await trading.expireDue();
     platform.keepAlive(trading.reconcile().catch((error: unknown) => { platform.log('warn', 'Could not reconcile orders yet.', { error: String(error) }); }));

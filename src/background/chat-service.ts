@@ -14,6 +14,9 @@ import { recordRun, runMetrics } from '../monitoring/run-metrics';
 import type { MemoryService } from '../memory/memory-service';
 import { readUntrustedText } from '../memory/untrusted';
 import type { MemoriesUsed } from '../protocol/memory';
+import { compactHistory } from '../memory/history-compactor';
+import type { SummaryRepository } from '../store/summary-repository';
+import { streamModelCall } from '../agents/model-call';
 
 /** What a turn needs that depends on the saved settings and keys; built fresh for every turn. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
@@ -37,6 +40,8 @@ export interface ChatServiceDeps {
   orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean; madeUnder?: MemoriesUsed }) => OrderDesk;
   /** Profile and memories: read into the prompt, proposed by the model; off in an incognito conversation. */
   memory?: MemoryService;
+  /** Long conversations: past the token budget, older turns are summarised once and the summary replaces them. */
+  history?: { summaries: SummaryRepository; budget: () => Promise<number> };
 }
 
 /** Builds the Anthropic message list from the saved conversation: user and assistant turns, strictly alternating. */
@@ -79,8 +84,30 @@ export function createChatService(deps: ChatServiceDeps) {
       const all = await deps.conversations.messages(conversationId);
       const user = all.find((m) => m.id === state.userMessageId);
       if (!user) throw userInputError('missing-question', 'The question this answer belongs to is gone.');
-      const history = toModelMessages(all.filter((m) => m.seq < user.seq));
       const conversation = await deps.conversations.get(conversationId);
+      const before = all.filter((m) => m.seq < user.seq);
+      const history = deps.history && conversation?.incognito !== true
+        ? (
+            await compactHistory(
+              { summaries: deps.history.summaries, clock: deps.clock },
+              {
+                conversationId,
+                earlier: before,
+                budget: await deps.history.budget(),
+                toModelMessages,
+                summarise: async (system, text) => {
+                  deps.broadcast({ type: 'activity', conversationId, label: 'Summarising our earlier conversation…' });
+                  const result = await streamModelCall(
+                    runtime.client,
+                    { model: runtime.models.supervisor, max_tokens: 600, stream: true, system, messages: [{ role: 'user', content: text }] },
+                    { signal: AbortSignal.any([controller.signal, deps.clock.timeout(60_000)]), onText: () => undefined },
+                  );
+                  return result.text;
+                },
+              },
+            )
+          ).messages
+        : toModelMessages(before);
       // An incognito conversation neither reads nor writes memory. A profile or memory that cannot be read never
       // stops the turn: it is left out (and reported on the options page).
       const memory = conversation?.incognito === true ? undefined : deps.memory;

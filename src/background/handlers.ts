@@ -21,6 +21,7 @@ import type { ProfileRepository } from '../store/profile-repository';
 import { createMemoryHandlers } from './memory-handlers';
 import { createPageHandlers } from './page-handlers';
 import type { PortfolioCache } from '../memory/portfolio-cache';
+import type { SummaryRepository } from '../store/summary-repository';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
@@ -37,6 +38,7 @@ export interface HandlerDeps {
   memory: MemoryService;
   profiles: ProfileRepository;
   portfolioCache?: PortfolioCache;
+  summaries: SummaryRepository;
 }
 
 export function createRequestHandlers(deps: HandlerDeps) {
@@ -52,6 +54,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     orderDesk: (context) => deps.trading.desk(context),
     metrics: deps.metrics,
     memory: deps.memory,
+    history: { summaries: deps.summaries, budget: async () => (await settings.get()).memory.conversationTokenBudget },
   });
 
   /** Incognito conversations are not kept once no panel shows them: a panel opening fresh, or leaving one, drops them. */
@@ -118,6 +121,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'conversation-delete': async (request) => {
       if (chat.isRunning(request.conversationId)) chat.stop(request.conversationId);
       await conversations.remove(request.conversationId);
+      await deps.summaries.remove(request.conversationId);
       deps.broadcast({ type: 'conversations-changed' });
       return { deleted: true };
     },

@@ -97,7 +97,14 @@ export interface MemoryRow {
   sealed: unknown;
 }
 
+/** The saved summary of a long conversation's older turns (one per conversation). */
+export interface SummaryRow {
+  conversationId: string;
+  value: unknown;
+}
+
 export type CleraDatabase = Dexie & {
+  summaries: EntityTable<SummaryRow, 'conversationId'>;
   profile: EntityTable<ProfileRow, 'id'>;
   memories: EntityTable<MemoryRow, 'id'>;
   spans: EntityTable<SpanRow, 'id'>;
@@ -139,6 +146,7 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
   db.version(6).stores({
     profile: 'id',
     memories: 'id, status, conversationId, lastUsedAt',
+    summaries: 'conversationId',
   });
   return db;
 }
