@@ -12,6 +12,7 @@ import { machineInfo } from './machine';
 import { ensureBuild, measurePanelTti } from './panel-tti';
 import { consoleSummary, renderMarkdown, type BenchReport, type Section } from './report';
 import { measureSpanCost, renderSpanCost } from './span-cost';
+import { renderMemoryBench, runMemoryBench } from './memory-context';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   };
   const spanCost = await measureSpanCost();
   log(`Metric capture: ${spanCost.p50Us.toFixed(1)} µs per event (p50), ${spanCost.p95Us.toFixed(1)} µs (p95)`);
-  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost));
+  const memory = await section('Memory and long conversations', flag('skip-memory'), () => runMemoryBench({ log }));
+  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost) + (memory.ok ? renderMemoryBench(memory.value) : ''));
   log('');
   for (const line of consoleSummary(report)) log(line);
   log(`\nWrote ${path.relative(ROOT, out)}`);
