@@ -105,6 +105,35 @@ describe('calculatePerformance', () => {
     });
   });
 
+  it('compares a stock listed mid-range with the benchmark over the stock\'s own first and last dates', () => {
+    // Listed 2022-01-03: the S&P 500 must be measured 2022-01-03 → 2024-01-02 (380 → 480), not from the range start.
+    const result = calculatePerformance({
+      symbol: 'NEWCO',
+      bars: [{ t: '2022-01-03', c: 50 }, { t: '2024-01-02', c: 40 }],
+      range,
+      benchmark: { symbol: 'SPY', bars: spyBars },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      report: {
+        startDate: '2022-01-03',
+        totalReturnPct: -20, // 40 / 50 − 1
+        benchmark: { startDate: '2022-01-03', endDate: '2024-01-02', startPrice: '380', totalReturnPct: 26.32 }, // 480 / 380 − 1
+        excessReturnPp: -46.32, // −20 − 26.3158
+      },
+    });
+  });
+
+  it('compares with the benchmark up to the stock\'s last close when its data stops early', () => {
+    const result = calculatePerformance({
+      symbol: 'HALT',
+      bars: [{ t: '2020-01-02', c: 10 }, { t: '2022-01-03', c: 12 }],
+      range,
+      benchmark: { symbol: 'SPY', bars: spyBars },
+    });
+    expect(result).toMatchObject({ ok: true, report: { benchmark: { endDate: '2022-01-03', totalReturnPct: -5 }, excessReturnPp: 25 } });
+  });
+
   it('fails when the symbol itself has no usable data', () => {
     const result = calculatePerformance({ symbol: 'NEWCO', bars: [], range, benchmark: { symbol: 'SPY', bars: spyBars } });
     expect(result).toMatchObject({ ok: false, error: { code: 'insufficient-data' } });

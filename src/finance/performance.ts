@@ -11,7 +11,10 @@ export interface PerformanceInput {
   bars: readonly DailyClose[];
   /** From resolveRange: the trading days actually used. */
   range: Pick<ResolvedRange, 'start' | 'end'>;
-  /** The benchmark's closes over the same range; null or undefined when it could not be fetched. */
+  /**
+   * The benchmark's closes over the range; null or undefined when it could not be fetched. Only the closes between the
+   * symbol's own first and last close dates are used.
+   */
   benchmark?: { symbol: string; bars: readonly DailyClose[] } | null;
 }
 
@@ -48,7 +51,10 @@ export function calculatePerformance(input: PerformanceInput): PerformanceResult
   let benchmark: BenchmarkStats | null = null;
   let benchmarkProblem: string | null = 'No benchmark data was provided.';
   if (input.benchmark) {
-    const result = priceSeriesStats(input.benchmark.symbol, input.benchmark.bars, input.range);
+    // The same window as the symbol's own closes: a stock listed (or halted) inside the range is compared only over
+    // the days it has prices for.
+    const window = { start: own.stats.startDate, end: own.stats.endDate };
+    const result = priceSeriesStats(input.benchmark.symbol, input.benchmark.bars, window);
     if (result.ok) {
       benchmark = { symbol: input.benchmark.symbol, ...result.stats };
       benchmarkProblem = null;

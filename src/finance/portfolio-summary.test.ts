@@ -56,6 +56,7 @@ describe('summarizePortfolio', () => {
       difference: '0.00',
       reconciles: true,
       costBasis: '5000.00', // 1500 + 2000 + 1500
+      grossCostBasis: '5000.00', // all long
       unrealizedPl: '800.00', // 400 + 500 − 100
       unrealizedPlPct: 16, // 800 / 5000
       positionsWithoutCostBasis: 0,
@@ -164,6 +165,15 @@ describe('summarizePortfolio', () => {
     expect(summary.positions[0]).toMatchObject({ unrealizedPl: '0.98', unrealizedPlPct: 0.28, weightPct: -53.51 });
     expect(summary.totals).toMatchObject({ totalValue: '651.42', reconciles: true });
     expect(summary.concentration).toEqual({ level: 'HIGH', topWeightPct: -53.51 }); // judged on the size, 53.51 > 30
+  });
+
+  it('divides the total P&L by the gross cost (sum of absolute cost bases) when longs and shorts net out', () => {
+    const summary = summarizePortfolio(
+      [position('AAPL', '5530.00', '5050.00'), position('TSLA', '-4950.00', '-4950.00')],
+      { cash: '10000', equity: '10580.00' },
+    );
+    // P&L 480 + 0 = 480; net cost 5050 − 4950 = 100 would give 480 %; gross cost 5050 + 4950 = 10 000 gives 4.8 %
+    expect(summary.totals).toMatchObject({ unrealizedPl: '480.00', costBasis: '100.00', grossCostBasis: '10000.00', unrealizedPlPct: 4.8 });
   });
 
   it('orders equal positions by symbol so results are stable', () => {

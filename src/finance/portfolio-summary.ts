@@ -78,7 +78,10 @@ export interface PortfolioSummary {
     reconciles: boolean;
     /** Sums over the positions whose cost basis is known; the others are counted in positionsWithoutCostBasis. */
     costBasis: DecimalString;
+    /** Sum of the absolute cost bases (a short's cost counts as money at stake, not as a credit). */
+    grossCostBasis: DecimalString;
     unrealizedPl: DecimalString;
+    /** unrealizedPl / grossCostBasis × 100, so longs and shorts cannot net the divisor towards zero. */
     unrealizedPlPct: number | null;
     positionsWithoutCostBasis: number;
   };
@@ -155,7 +158,8 @@ export function summarizePortfolio(positions: readonly PositionInput[], account:
   const withCost = working.filter((position) => position.costBasis !== null);
   const totalCost = withCost.reduce((total, position) => total.plus(position.costBasis ?? 0), new Decimal(0));
   const totalPl = withCost.reduce((total, position) => total.plus(position.marketValue.minus(position.costBasis ?? 0)), new Decimal(0));
-  const totalPlPct = percentOf(totalPl, totalCost.abs());
+  const grossCost = withCost.reduce((total, position) => total.plus(position.costBasis?.abs() ?? 0), new Decimal(0));
+  const totalPlPct = percentOf(totalPl, grossCost);
   const difference = reportedEquity.minus(totalValue);
 
   const refs = working.map((position) => toRef(position.summary));
@@ -184,6 +188,7 @@ export function summarizePortfolio(positions: readonly PositionInput[], account:
       difference: toMoney(difference),
       reconciles: toMoney(difference) === '0.00',
       costBasis: toMoney(totalCost),
+      grossCostBasis: toMoney(grossCost),
       unrealizedPl: toMoney(totalPl),
       unrealizedPlPct: totalPlPct === null ? null : toPct(totalPlPct),
       positionsWithoutCostBasis: working.length - withCost.length,

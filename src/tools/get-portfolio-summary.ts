@@ -26,7 +26,7 @@ export const getPortfolioSummary = defineTool({
       units: {
         money: `${account.currency}, to the cent`,
         weightPct: 'percent of total value including cash',
-        unrealizedPlPct: 'percent of cost basis',
+        unrealizedPlPct: 'percent of cost basis (the total: of the gross cost basis, the sum of absolute cost bases)',
         scores: '1–10 (0 when there is nothing to score)',
       },
       dataSource: 'Alpaca account and positions',
