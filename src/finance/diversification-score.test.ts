@@ -46,16 +46,16 @@ describe('diversificationScore', () => {
       cash: '200',
       // classes: equity, fixed income, cash = 3 → 1.8
       // position HHI over 800 invested: 62.5² + 37.5² = 3906.25 + 1406.25 = 5312.5 → 0
-      // class shares 0.5, 0.3, 0.2: H = 0.25 + 0.09 + 0.04 = 0.38; (1 − 0.38) / (1 − 1/3) = 0.93 → × 3 = 2.79
-      // 1.8 + 0 + 2.79 = 4.59 → 4.6
-      expected: { score: 4.6, assetClassCount: 3, assetClassPoints: 1.8, positionHhi: 5312.5, positionHhiPoints: 0, balancePoints: 2.79 },
+      // class HHI 50² + 30² + 20² = 2500 + 900 + 400 = 3800: > 3500 → 1 balance point
+      // 1.8 + 0 + 1 = 2.8
+      expected: { score: 2.8, assetClassCount: 3, assetClassPoints: 1.8, positionHhi: 5312.5, positionHhiPoints: 0, assetClassHhi: 3800, balancePoints: 1 },
     },
     {
       name: 'ten equal positions over five classes',
       holdings: repeat(10, (index) => holding('100', fiveClasses[index % 5] ?? 'equity')),
       cash: '0',
-      // 5 classes → 3; HHI 10 × 10² = 1000 → 3; even classes → 3; total 9
-      expected: { score: 9, assetClassCount: 5, assetClassPoints: 3, positionHhi: 1000, positionHhiPoints: 3, balancePoints: 3 },
+      // 5 classes → 3; HHI 10 × 10² = 1000 → 3; class HHI 5 × 20² = 2000 → 3; total 9
+      expected: { score: 9, assetClassCount: 5, assetClassPoints: 3, positionHhi: 1000, positionHhiPoints: 3, assetClassHhi: 2000, balancePoints: 3 },
     },
     {
       name: 'twenty equal positions over five classes (the maximum)',
@@ -88,11 +88,35 @@ describe('diversificationScore', () => {
       name: 'zero cash is not a class',
       holdings: [holding('500', 'equity'), holding('500', 'fixed_income')],
       cash: '0',
-      // 2 classes → 1.2; HHI 50² × 2 = 5000 (not > 5000) → 1; even → 3; 5.2
-      expected: { score: 5.2, assetClassCount: 2, assetClassPoints: 1.2, positionHhiPoints: 1, balancePoints: 3 },
+      // 2 classes → 1.2; HHI 50² × 2 = 5000 (not > 5000) → 1; class HHI 5000 (not > 5000) → 1; 3.2
+      expected: { score: 3.2, assetClassCount: 2, assetClassPoints: 1.2, positionHhiPoints: 1, assetClassHhi: 5000, balancePoints: 1 },
     },
   ])('$name', ({ holdings, cash, expected }) => {
     expect(diversificationScore(holdings, cash)).toMatchObject(expected);
+  });
+});
+
+describe('diversificationScore balance points (the original asset-class concentration steps)', () => {
+  // class HHI = Σ (class share in %)²: > 5000 → 0, > 3500 → 1, > 2500 → 2, else 3; one class → 0
+  it.each<{ shares: [AssetClass, string][]; hhi: number; points: number }>([
+    { shares: [['equity', '60'], ['fixed_income', '40']], hhi: 5200, points: 0 },
+    { shares: [['equity', '50'], ['fixed_income', '50']], hhi: 5000, points: 1 }, // not above 5000
+    { shares: [['equity', '50'], ['fixed_income', '30'], ['real_estate', '20']], hhi: 3800, points: 1 },
+    { shares: [['equity', '40'], ['fixed_income', '30'], ['real_estate', '30']], hhi: 3400, points: 2 },
+    { shares: [['equity', '25'], ['fixed_income', '25'], ['real_estate', '25'], ['commodities', '25']], hhi: 2500, points: 3 }, // not above 2500
+    { shares: [['equity', '100']], hhi: 10000, points: 0 },
+  ])('class HHI $hhi earns $points balance points', ({ shares, hhi, points }) => {
+    const result = diversificationScore(shares.map(([assetClass, value]) => holding(value, assetClass)), '0');
+    expect(result).toMatchObject({ assetClassHhi: hhi, balancePoints: points });
+  });
+
+  it('lists each asset class share it was computed from', () => {
+    const result = diversificationScore([holding('500', 'equity'), holding('300', 'fixed_income')], '200');
+    expect(result.assetClassWeights).toEqual([
+      { assetClass: 'equity', weightPct: 50 },
+      { assetClass: 'fixed_income', weightPct: 30 },
+      { assetClass: 'cash', weightPct: 20 },
+    ]);
   });
 });
 

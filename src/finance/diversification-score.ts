@@ -16,14 +16,18 @@ export interface DiversificationBreakdown {
   positionHhi: number;
   /** > 5000 → 0, > 2500 → 1, > 1500 → 2, > 750 → 3, else 4. */
   positionHhiPoints: number;
-  /** 3 × (1 − H) / (1 − 1/n) over asset-class shares (H as a fraction, n classes); 3 = perfectly even, 0 for one class. */
+  /** Each asset class held (cash included when positive) and its share of the total, in percent; largest first. */
+  assetClassWeights: { assetClass: AssetClass; weightPct: number }[];
+  /** Σ (asset-class share in %)² over the classes held; 0–10 000. */
+  assetClassHhi: number;
+  /** The original Clera's asset-class concentration steps: one class → 0; class HHI > 5000 → 0, > 3500 → 1, > 2500 → 2, else 3. */
   balancePoints: number;
 }
 
 /**
  * Diversification on a 1–10 scale from three parts (each part's rule is on DiversificationBreakdown):
- * how many asset classes are held (0–3), how concentrated the positions are (position HHI, 0–4), and how evenly the
- * value is spread over the classes held (0–3). Cash counts as an asset class when positive, but not as a position.
+ * how many asset classes are held (0–3), how concentrated the positions are (position HHI, 0–4), and how concentrated
+ * the value is in the classes held (asset-class HHI in steps, 0–3), as the original Clera scored it. Cash counts as an asset class when positive, but not as a position.
  * Weights use absolute market values. No positions, or nothing of value: score 0.
  */
 export function diversificationScore(holdings: readonly Holding[], cash: DecimalString): DiversificationBreakdown {
@@ -33,6 +37,8 @@ export function diversificationScore(holdings: readonly Holding[], cash: Decimal
     assetClassPoints: 0,
     positionHhi: 0,
     positionHhiPoints: 0,
+    assetClassWeights: [],
+    assetClassHhi: 0,
     balancePoints: 0,
   };
   if (holdings.length === 0) return empty;
@@ -58,12 +64,9 @@ export function diversificationScore(holdings: readonly Holding[], cash: Decimal
     : positionValues.reduce((hhi, value) => hhi.plus(value.div(invested).times(100).pow(2)), new Decimal(0));
   const positionHhiPoints = invested.isZero() ? 0 : hhiPoints(positionHhi);
 
-  let balancePoints = new Decimal(0);
-  if (assetClassCount > 1) {
-    const concentration = [...byClass.values()].reduce((h, value) => h.plus(value.div(total).pow(2)), new Decimal(0));
-    const evenest = new Decimal(1).div(assetClassCount);
-    balancePoints = new Decimal(1).minus(concentration).div(new Decimal(1).minus(evenest)).times(3);
-  }
+  const classShares = [...byClass.entries()].map(([assetClass, value]) => ({ assetClass, pct: value.div(total).times(100) }));
+  const assetClassHhi = classShares.reduce((hhi, share) => hhi.plus(share.pct.pow(2)), new Decimal(0));
+  const balancePoints = assetClassCount > 1 ? classHhiPoints(assetClassHhi) : 0;
 
   const raw = assetClassPoints.plus(positionHhiPoints).plus(balancePoints);
   return {
@@ -72,7 +75,11 @@ export function diversificationScore(holdings: readonly Holding[], cash: Decimal
     assetClassPoints: roundNumber(assetClassPoints, 2),
     positionHhi: roundNumber(positionHhi, 2),
     positionHhiPoints,
-    balancePoints: roundNumber(balancePoints, 2),
+    assetClassWeights: classShares
+      .sort((a, b) => b.pct.comparedTo(a.pct))
+      .map((share) => ({ assetClass: share.assetClass, weightPct: roundNumber(share.pct, 2) })),
+    assetClassHhi: roundNumber(assetClassHhi, 2),
+    balancePoints,
   };
 }
 
@@ -82,6 +89,13 @@ function hhiPoints(hhi: Decimal): number {
   if (hhi.greaterThan(1500)) return 2;
   if (hhi.greaterThan(750)) return 3;
   return 4;
+}
+
+function classHhiPoints(hhi: Decimal): number {
+  if (hhi.greaterThan(5000)) return 0;
+  if (hhi.greaterThan(3500)) return 1;
+  if (hhi.greaterThan(2500)) return 2;
+  return 3;
 }
 
 /** Below 3 POOR, below 7 MODERATE, else GOOD; apply it to the rounded score so label and number agree. */

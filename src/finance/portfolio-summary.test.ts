@@ -55,6 +55,7 @@ describe('summarizePortfolio', () => {
       reportedEquity: '10000.00',
       difference: '0.00',
       reconciles: true,
+      reconciliation: expect.objectContaining({ status: 'reconciled', reason: null }) as unknown,
       costBasis: '5000.00', // 1500 + 2000 + 1500
       grossCostBasis: '5000.00', // all long
       unrealizedPl: '800.00', // 400 + 500 − 100
@@ -69,11 +70,11 @@ describe('summarizePortfolio', () => {
     // risk: (2500 × 8 + 1900 × 9.5 + 1400 × 3 + 4200 × 1) / 10 000 = 46 450 / 10 000 = 4.645 → 4.6
     expect(summary.risk).toEqual({ score: 4.6, label: 'MEDIUM' });
     // diversification: 3 classes → 1.8; position HHI (2500² + 1900² + 1400²) / 5800² × 10⁴ = 3513.67 → 1;
-    // classes 0.44 / 0.14 / 0.42: H = 0.3896, (1 − 0.3896) / (2/3) × 3 = 2.7468; 1.8 + 1 + 2.7468 = 5.5468 → 5.5
+    // class HHI 44² + 14² + 42² = 1936 + 196 + 1764 = 3896: > 3500 → 1 balance point; 1.8 + 1 + 1 = 3.8
     expect(summary.diversification).toMatchObject({
-      score: 5.5,
+      score: 3.8,
       label: 'MODERATE',
-      breakdown: { assetClassCount: 3, positionHhi: 3513.67, positionHhiPoints: 1, balancePoints: 2.75 },
+      breakdown: { assetClassCount: 3, positionHhi: 3513.67, positionHhiPoints: 1, assetClassHhi: 3896, balancePoints: 1 },
     });
   });
 
@@ -85,6 +86,41 @@ describe('summarizePortfolio', () => {
   ])('reconciles with reported equity $equity: difference $difference', ({ equity, difference, reconciles }) => {
     const summary = summarizePortfolio(mixed, { cash: '4200', equity });
     expect(summary.totals).toMatchObject({ totalValue: '10000.00', difference, reconciles });
+  });
+
+  it('says the summary is reconciled to the cent when cash plus market values equal the reported equity', () => {
+    const summary = summarizePortfolio(mixed, { cash: '4200', equity: '10000.00', longMarketValue: '5800', shortMarketValue: '0' });
+    expect(summary.totals.reconciliation).toEqual({
+      status: 'reconciled',
+      statement: 'Cash $4200.00 plus market values $5800.00 = $10000.00, the equity the broker reports: reconciled to the cent.',
+      reason: null,
+    });
+  });
+
+  it.each([
+    {
+      name: 'prices read at different moments',
+      account: { cash: '4200', equity: '10010.00', longMarketValue: '5810.00', shortMarketValue: '0' },
+      statement: 'Cash $4200.00 plus market values $5800.00 = $10000.00, but the broker reports equity of $10010.00: a difference of $10.00.',
+      reason: /account values the positions at \$5810\.00.*listed positions add up to \$5800\.00.*different moments.*\$10\.00/,
+    },
+    {
+      name: 'an amount outside cash and positions',
+      account: { cash: '4200', equity: '10025.00', longMarketValue: '5800.00', shortMarketValue: '0' },
+      statement: 'Cash $4200.00 plus market values $5800.00 = $10000.00, but the broker reports equity of $10025.00: a difference of $25.00.',
+      reason: /\$25\.00 .*not in cash or in the positions/,
+    },
+    {
+      name: 'no account market values to tell the cause',
+      account: { cash: '4200', equity: '9990.00' },
+      statement: 'Cash $4200.00 plus market values $5800.00 = $10000.00, but the broker reports equity of $9990.00: a difference of -$10.00.',
+      reason: /cannot be told/,
+    },
+  ])('shows the difference from the reported equity and why: $name', ({ account, statement, reason }) => {
+    const summary = summarizePortfolio(mixed, account);
+    expect(summary.totals.reconciliation.status).toBe('difference');
+    expect(summary.totals.reconciliation.statement).toBe(statement);
+    expect(summary.totals.reconciliation.reason).toMatch(reason);
   });
 
   it('rounds once, at the end, rather than adding rounded values', () => {

@@ -7,6 +7,7 @@ import {
   type DiversificationLabel,
 } from './diversification-score';
 import type { Holding } from './holding';
+import { reconcileEquity, type EquityReconciliation, type ReportedEquity } from './equity-reconciliation';
 import { decimalFrom, percentOf, toMoney, toPct, type DecimalString } from './money';
 import { riskLabel, riskScore, type RiskLabel } from './risk-score';
 
@@ -26,9 +27,8 @@ export interface PositionInput {
 }
 
 /** The account's balances (Alpaca `GET /v2/account`): `equity` = cash + long market value + short market value. */
-export interface AccountBalances {
+export interface AccountBalances extends ReportedEquity {
   cash: DecimalString;
-  equity: DecimalString;
 }
 
 export interface PositionSummary {
@@ -76,6 +76,8 @@ export interface PortfolioSummary {
     difference: DecimalString;
     /** True when the difference rounds to 0.00. */
     reconciles: boolean;
+    /** "reconciled to the cent", or the difference and why (see reconcileEquity). */
+    reconciliation: EquityReconciliation;
     /** Sums over the positions whose cost basis is known; the others are counted in positionsWithoutCostBasis. */
     costBasis: DecimalString;
     /** Sum of the absolute cost bases (a short's cost counts as money at stake, not as a credit). */
@@ -187,6 +189,7 @@ export function summarizePortfolio(positions: readonly PositionInput[], account:
       reportedEquity: toMoney(reportedEquity),
       difference: toMoney(difference),
       reconciles: toMoney(difference) === '0.00',
+      reconciliation: reconcileEquity(cash, investments, account),
       costBasis: toMoney(totalCost),
       grossCostBasis: toMoney(grossCost),
       unrealizedPl: toMoney(totalPl),

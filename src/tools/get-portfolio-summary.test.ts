@@ -44,7 +44,9 @@ describe('get_portfolio_summary', () => {
       reportedEquity: '16400.00',
       difference: '0.00',
       reconciles: true,
+      reconciliation: expect.objectContaining({ status: 'reconciled', reason: null }) as unknown,
       costBasis: '5500.00',
+      grossCostBasis: '5500.00',
       unrealizedPl: '900.00',
       unrealizedPlPct: 16.36,
       positionsWithoutCostBasis: 0,
@@ -55,8 +57,8 @@ describe('get_portfolio_summary', () => {
     expect(summary.concentration).toEqual({ level: 'LOW', topWeightPct: 18.29 });
     // (2000 × 9.5 + 3000 × 8 + 1400 × 3 + 10000 × 1) / 16400 = 3.49
     expect(summary.risk).toEqual({ score: 3.5, label: 'MEDIUM' });
-    // 3 classes → 1.8; position HHI 3652.34 → 1; balance 3 × (1 − 0.47204) / (2/3) → 2.38; 5.18
-    expect(summary.diversification).toMatchObject({ score: 5.2, label: 'MODERATE', breakdown: { positionHhi: 3652.34, balancePoints: 2.38 } });
+    // 3 classes → 1.8; position HHI 3652.34 → 1; class HHI 30.49² + 8.54² + 60.98² = 4720.4 (> 3500) → 1; 3.8
+    expect(summary.diversification).toMatchObject({ score: 3.8, label: 'MODERATE', breakdown: { positionHhi: 3652.34, assetClassHhi: 4720.4, balancePoints: 1 } });
     expect(summary.currency).toBe('USD');
     expect(summary.asOf).toBe('2025-06-16T15:00:00.000Z');
     // Names are looked up only where the built-in ETF list cannot classify: AAPL, not SPY or BND.
@@ -91,6 +93,7 @@ describe('get_portfolio_summary', () => {
     expect(summary.positionCount).toBe(5);
     expect(summary.totals.reconciles).toBe(true);
     expect(summary.totals.totalValue).toBe(Number(account.equity).toFixed(2));
+    expect(summary.totals.reconciliation.statement).toMatch(/the equity the broker reports: reconciled to the cent\.$/);
     expect(summary.positions.reduce((total, position) => total + position.weightPct, summary.totals.cashPct)).toBeCloseTo(100, 1);
   });
 

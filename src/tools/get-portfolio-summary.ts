@@ -7,7 +7,8 @@ export const getPortfolioSummary = defineTool({
   name: 'get_portfolio_summary',
   description:
     "Summary of the user's own Alpaca account: every position with quantity, price, market value, cost basis, unrealised " +
-    'P&L and weight (cash included in the total), cash, totals reconciled with the account equity, largest and best/worst ' +
+    'P&L and weight (cash included in the total), cash, totals checked against the account equity (totals.reconciliation: ' +
+    '"reconciled to the cent" or the difference and why), largest and best/worst ' +
     'positions, concentration level, and risk and diversification scores (1–10) with labels. Call it first for any ' +
     'question about "my portfolio", "my holdings" or whether a purchase fits.',
   input: z.object({}),

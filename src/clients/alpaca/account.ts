@@ -6,6 +6,9 @@ import { readResponse, type AlpacaCall } from './response';
 const accountSchema = z.object({
   cash: decimalText,
   equity: decimalText,
+  /** Market value of long and of short positions (short is negative); the portfolio summary reconciles with them. */
+  long_market_value: decimalText.nullish(),
+  short_market_value: decimalText.nullish(),
   buying_power: decimalText.nullish(),
   currency: z.string().nullish(),
   status: z.string().nullish(),

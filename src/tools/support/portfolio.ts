@@ -62,7 +62,12 @@ async function readFreshPortfolio(context: ToolContext): Promise<Omit<PortfolioS
     }),
   );
   return {
-    summary: summarizePortfolio(inputs, { cash: account.cash, equity: account.equity }),
+    summary: summarizePortfolio(inputs, {
+      cash: account.cash,
+      equity: account.equity,
+      longMarketValue: account.long_market_value ?? null,
+      shortMarketValue: account.short_market_value ?? null,
+    }),
     account: {
       cash: account.cash,
       equity: account.equity,
