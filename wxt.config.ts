@@ -30,7 +30,16 @@ export default defineConfig({
     },
     omnibox: { keyword: 'clera' },
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'self'; frame-ancestors 'none'",
+      // connect-src lists the same origins as host_permissions (the worker and pages call nothing else); img-src keeps
+      // remote images out of every page (answers show an image's alt text instead). Loopback websockets serve `npm run dev`.
+      extension_pages: [
+        "script-src 'self'",
+        "object-src 'self'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "img-src 'self' data:",
+        "connect-src 'self' https://api.anthropic.com https://paper-api.alpaca.markets https://api.alpaca.markets https://data.alpaca.markets http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*",
+      ].join('; '),
     },
   },
 });

@@ -14,3 +14,13 @@ export function safeUrl(value: string): string {
   }
   return ALLOWED_PROTOCOLS.has(url.protocol) ? trimmed : '';
 }
+
+/** The host a link leads to, lower-cased (no port), for http(s) links; null for mailto and anything unparseable. */
+export function linkHost(href: string): string | null {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}

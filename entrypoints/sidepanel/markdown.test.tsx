@@ -20,7 +20,23 @@ describe('assistant Markdown', () => {
   });
 
   it('opens links in a new tab without an opener', () => {
-    expect(render('[docs](https://example.com)')).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer">docs</a>');
+    expect(render('[docs](https://example.com)')).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer"');
+  });
+
+  it.each([
+    ['[Apple earnings](https://evil.example.net/apple)', 'evil.example.net'],
+    ['[read more](http://news.example.org:8080/x?y=1)', 'news.example.org'],
+    ['[SEC filing](https://WWW.SEC.GOV/cgi-bin/browse)', 'www.sec.gov'],
+  ])('shows the destination host of a link: %s', (markdown, host) => {
+    const html = render(markdown);
+    expect(html).toContain(`<span class="link-host">(${host})</span>`);
+    expect(html).toMatch(new RegExp(`<a [^>]*title="Opens ${host.replaceAll('.', '\\.')} in a new tab"`));
+  });
+
+  it('does not repeat the host when the link text is the address itself', () => {
+    const html = render('See https://example.com/page for more.');
+    expect(html).toContain('>https://example.com/page</a>');
+    expect(html).not.toContain('link-host');
   });
 
   it('drops unsafe links but keeps their text', () => {

@@ -1,7 +1,7 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { safeUrl } from '../markdown-urls';
+import { linkHost, safeUrl } from '../markdown-urls';
 
 const plugins = [remarkGfm];
 
@@ -9,9 +9,18 @@ const components: Components = {
   a({ href, children }) {
     // Links the transform rejected keep their text but lose the link.
     if (!href) return <span>{children}</span>;
+    // The destination host is always visible, so a link's words cannot hide where it leads.
+    const host = linkHost(href);
+    const showHost = host !== null && !textOf(children).toLowerCase().includes(host);
     return (
-      <a href={href} target="_blank" rel="noopener noreferrer">
+      <a href={href} target="_blank" rel="noopener noreferrer" {...(host === null ? {} : { title: `Opens ${host} in a new tab` })}>
         {children}
+        {showHost && (
+          <>
+            {' '}
+            <span className="link-host">({host})</span>
+          </>
+        )}
       </a>
     );
   },
@@ -27,6 +36,14 @@ const components: Components = {
     );
   },
 };
+
+/** The plain text inside rendered children (strings and numbers, nested elements' text too). */
+function textOf(node: ReactNode): string {
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  if (node !== null && typeof node === 'object' && 'props' in node) return textOf((node.props as { children?: ReactNode }).children);
+  return '';
+}
 
 /** Assistant text as Markdown (GitHub flavour: tables, lists, code), with raw HTML skipped and only safe links. */
 export const MarkdownText = memo(function MarkdownText({ text }: { text: string }) {
