@@ -10,8 +10,9 @@ afterEach(closeHarnesses);
 
 const rawBars = z.object({ bars: z.array(z.object({ t: z.string(), c: z.number() })) });
 
-async function closeOn(sim: ToolHarness['sim'], symbol: string, date: string): Promise<number> {
-  const bar = rawBars.parse(await simGet(sim, 'data', `/v2/stocks/${symbol}/bars?timeframe=1Day&start=${date}&end=${date}`)).bars[0];
+/** The close on a date, split- and dividend-adjusted (as a total return needs) unless another adjustment is named. */
+async function closeOn(sim: ToolHarness['sim'], symbol: string, date: string, adjustment = 'all'): Promise<number> {
+  const bar = rawBars.parse(await simGet(sim, 'data', `/v2/stocks/${symbol}/bars?timeframe=1Day&start=${date}&end=${date}&adjustment=${adjustment}`)).bars[0];
   if (!bar) throw new Error(`no bar for ${symbol} on ${date}`);
   return bar.c;
 }
@@ -52,8 +53,35 @@ describe('get_performance', () => {
     const excess = Number(pct(aaplEnd, aaplStart).minus(pct(spyEnd, spyStart)).toFixed(2));
     expect(report.excessReturnPp).toBe(excess);
     expect(report.versusBenchmark).toBe(excess > 0 ? 'outperformed' : 'underperformed');
-    expect(report.dataSource).toMatchObject({ feed: 'iex', adjustment: 'split' });
+    expect(report.dataSource).toMatchObject({ feed: 'sip', benchmarkFeed: 'sip', adjustment: 'all', feedNote: null });
+    expect(report.returnBasis).toMatch(/^total return: closes adjusted for splits and dividends/);
     expect(requestsTo(sim, '/v2/calendar')[0]?.query).toMatchObject({ start: '2024-06-20', end: '2024-07-13' });
+  });
+
+  it('includes dividends in the total return (adjusted closes), so a dividend payer returns more than its price alone', async () => {
+    const { sim, context } = await startHarness();
+    const [start, end, priceStart, priceEnd] = await Promise.all([
+      closeOn(sim, 'SPY', '2024-06-03'),
+      closeOn(sim, 'SPY', '2025-06-13'),
+      closeOn(sim, 'SPY', '2024-06-03', 'split'),
+      closeOn(sim, 'SPY', '2025-06-13', 'split'),
+    ]);
+    const report = await runTool(getPerformance, { symbol: 'SPY', start_date: '2024-06-03', end_date: '2025-06-13' }, context);
+    expect(report.totalReturnPct).toBe(Number(pct(end, start).toFixed(2)));
+    expect(report.totalReturnPct).toBeGreaterThan(Number(pct(priceEnd, priceStart).toFixed(2)));
+    const toolRequests = requestsTo(sim, '/v2/stocks/SPY/bars').filter((request) => request.query.feed !== undefined); // not closeOn's
+    expect(toolRequests.map((request) => request.query.adjustment)).toEqual(['all']);
+  });
+
+  it('compares with the S&P 500 on SIP bars for both, and says so when SIP is refused and IEX is used', async () => {
+    const { sim, context } = await startHarness({ feed: 'iex' });
+    sim.state.setSipAccess('none');
+    const report = await runTool(getPerformance, { symbol: 'AAPL', start_date: '2025-01-02', end_date: '2025-03-31' }, context);
+    expect(report.dataSource).toMatchObject({ feed: 'iex', benchmarkFeed: 'iex' });
+    expect(report.dataSource.feedNote).toMatch(/SIP bars were refused \(HTTP 403\)/);
+    for (const symbol of ['AAPL', 'SPY']) {
+      expect(requestsTo(sim, `/v2/stocks/${symbol}/bars`).map((request) => request.query.feed)).toEqual(['sip', 'iex']);
+    }
   });
 
   it('reads five years of daily bars completely, following pagination for both symbols', async () => {

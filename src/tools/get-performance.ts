@@ -28,7 +28,8 @@ export const getPerformance = defineTool({
   name: 'get_performance',
   description:
     'Investment performance of one US stock or ETF between two dates, on the exchange calendar (weekends and holidays ' +
-    'move back to the previous trading day): start and end close, price change, total and annualised return, daily and ' +
+    'move back to the previous trading day): start and end close, price change, total return including dividends and ' +
+    'annualised return, daily and ' +
     'annualised volatility, maximum drawdown, and by default the same figures for the S&P 500 (SPY) with the difference ' +
     'in percentage points. Ranges up to 5 years.',
   input,
@@ -39,7 +40,9 @@ export const getPerformance = defineTool({
     const today = easternToday(context.clock);
     const range = await resolveTradingRange(context, start_date, end_date, today);
     const window = { start: easternDayBounds(range.start).start, end: easternDayBounds(range.end).end };
-    const fetchDaily = (ticker: string) => readBars(context, { symbol: ticker, timeframe: '1Day', ...window, maxBars: maxDailyBars, keep: 'earliest' });
+    // Dividend-adjusted closes: the total return includes dividends (reinvested), for the symbol and the benchmark alike.
+    const fetchDaily = (ticker: string) =>
+      readBars(context, { symbol: ticker, timeframe: '1Day', ...window, maxBars: maxDailyBars, keep: 'earliest', adjustment: 'all' });
 
     const wantsBenchmark = compare_to_sp500 && symbol !== defaultBenchmarkSymbol;
     const [own, benchmark] = await Promise.all([fetchDaily(symbol), wantsBenchmark ? fetchBenchmark(fetchDaily) : Promise.resolve(null)]);
@@ -56,6 +59,8 @@ export const getPerformance = defineTool({
     if (!result.ok) throw financeError(result.error);
     const report = result.report;
     const benchmarkProblem = !compare_to_sp500 ? null : benchmark !== null && !benchmark.ok ? benchmark.problem : report.benchmarkProblem;
+    const benchmarkBars = benchmark?.ok === true ? benchmark.bars : null;
+    const feedNotes = [own.feedNote, benchmarkBars?.feedNote ? `S&P 500: ${benchmarkBars.feedNote}` : null].filter((note) => note !== null);
 
     return {
       ...report,
@@ -65,13 +70,21 @@ export const getPerformance = defineTool({
       benchmarkRequested: compare_to_sp500,
       benchmarkLabel: compare_to_sp500 ? 'S&P 500 (via the SPY ETF)' : null,
       benchmarkProblem,
+      returnBasis: 'total return: closes adjusted for splits and dividends (dividends reinvested), for the symbol and the S&P 500 alike',
       units: {
-        prices: 'USD per share, split-adjusted closes',
+        prices: 'USD per share, closes adjusted for splits and dividends (a close before a dividend reads lower than it traded)',
         returns: 'percent',
         excessReturnPp: 'percentage points (symbol total return minus benchmark total return)',
         volatility: 'percent; annualised as daily × √252',
       },
-      dataSource: { provider: 'Alpaca market data', feed: own.feed, adjustment: own.adjustment, calendar: 'Alpaca market calendar' },
+      dataSource: {
+        provider: 'Alpaca market data',
+        feed: own.feed,
+        benchmarkFeed: benchmarkBars?.feed ?? null,
+        feedNote: feedNotes.length > 0 ? feedNotes.join(' ') : null,
+        adjustment: own.adjustment,
+        calendar: 'Alpaca market calendar',
+      },
       asOf: context.clock.now().toISOString(),
     };
   },

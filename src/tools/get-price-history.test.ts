@@ -40,8 +40,10 @@ describe('get_price_history', () => {
       high: new Decimal(Math.max(...raw.map((bar) => bar.h))).toFixed(2),
       low: new Decimal(Math.min(...raw.map((bar) => bar.l))).toFixed(2),
     });
-    expect(history.dataSource).toEqual({ provider: 'Alpaca market data', feed: 'iex', adjustment: 'split' });
-    expect(requestsTo(sim, '/v2/stocks/AAPL/bars').at(-1)?.query).toMatchObject({ timeframe: '1Day', feed: 'iex', adjustment: 'split' });
+    // The range ended days before the clock (2025-06-16), so the consolidated (SIP) bars are asked for even on IEX.
+    expect(history.dataSource).toEqual({ provider: 'Alpaca market data', feed: 'sip', feedNote: null, adjustment: 'split' });
+    expect(history.changeBasis).toMatch(/^price change: split-adjusted closes, dividends not included/);
+    expect(requestsTo(sim, '/v2/stocks/AAPL/bars').at(-1)?.query).toMatchObject({ timeframe: '1Day', feed: 'sip', adjustment: 'split' });
   });
 
   it('skips exchange holidays (Juneteenth 2024)', async () => {

@@ -70,6 +70,7 @@ export const getPriceHistory = defineTool({
         ? { cappedNote: `More than ${maxHistoryBars} bars exist; only the most recent ${maxHistoryBars} are listed. Use a later start or a coarser timeframe for the rest.` }
         : {}),
       summary: summarize(result.bars, label),
+      changeBasis: 'price change: split-adjusted closes, dividends not included (get_performance gives the total return with dividends)',
       columns: [intraday ? 'time' : 'date', 'open', 'high', 'low', 'close', 'volume'],
       rows: result.bars.map((bar) => [label(bar), priceText(bar.o), priceText(bar.h), priceText(bar.l), priceText(bar.c), bar.v]),
       units: {
@@ -77,7 +78,7 @@ export const getPriceHistory = defineTool({
         time: intraday ? 'bar start, New York time (YYYY-MM-DD HH:mm)' : 'New York trading date of the bar (weekly bars: first day of the week)',
         volume: 'shares',
       },
-      dataSource: { provider: 'Alpaca market data', feed: result.feed, adjustment: result.adjustment },
+      dataSource: { provider: 'Alpaca market data', feed: result.feed, feedNote: result.feedNote, adjustment: result.adjustment },
       asOf: context.clock.now().toISOString(),
     };
   },

@@ -36,7 +36,11 @@ export interface BarsRequest {
   maxBars: number;
   /** asc: the earliest maxBars; desc: the latest maxBars (returned in ascending order either way). */
   keep: 'earliest' | 'latest';
+  /** split (default): prices as traded, split-adjusted. all: also dividend-adjusted, so returns are total returns. */
+  adjustment?: BarAdjustment;
 }
+
+export type BarAdjustment = 'split' | 'all';
 
 export interface BarsResult {
   /** Ascending by time. */
@@ -44,8 +48,11 @@ export interface BarsResult {
   /** True when more bars existed than maxBars. */
   capped: boolean;
   pages: number;
+  /** The feed the bars came from: sip (consolidated, official closes) or iex (one exchange's trades). */
   feed: HistoricalFeed;
-  adjustment: 'split';
+  /** Why the feed is not SIP although SIP was asked for (SIP refused by the plan), or null. */
+  feedNote: string | null;
+  adjustment: BarAdjustment;
 }
 
 export type HistoricalFeed = 'iex' | 'sip';
@@ -58,6 +65,9 @@ export function historicalFeed(feed: AlpacaClients['feed']): HistoricalFeed {
   return feed === 'iex' ? 'iex' : 'sip';
 }
 
+/** SIP data younger than this is refused on the free plan; older ranges are asked for on SIP whatever the plan. */
+const recentSipMs = 15 * 60_000;
+
 /** The latest instant the user's plan may ask bars for (delayed SIP: 16 minutes ago), as RFC 3339, or null. */
 function latestAllowedEnd(context: BarsCall): string | null {
   if (context.alpaca.feed !== 'delayed_sip') return null;
@@ -69,12 +79,30 @@ export type BarsCall = AlpacaCall & { clock: Clock };
 
 /**
  * `GET /v2/stocks/{symbol}/bars`, following `next_page_token` until the range is complete or `maxBars` are in.
- * Prices are split-adjusted, so a split does not read as a crash.
+ * Prices are split-adjusted (and dividend-adjusted with `adjustment: 'all'`), so a split does not read as a crash.
+ *
+ * Feed: a range that ended more than 15 minutes ago is asked for on SIP (the consolidated tape, whose closes are the
+ * official ones and which has every day a thinly traded name traded; free plans may read it at that age). If SIP is
+ * refused (403 or 422), the whole range is read again from IEX and `feedNote` says so. A range reaching into the last
+ * 15 minutes uses the plan's own feed.
  */
 export async function readBars(context: BarsCall, request: BarsRequest): Promise<BarsResult> {
-  const feed = historicalFeed(context.alpaca.feed);
+  const adjustment = request.adjustment ?? 'split';
   const allowedEnd = latestAllowedEnd(context);
   const end = allowedEnd !== null && Date.parse(allowedEnd) < Date.parse(request.end) ? allowedEnd : request.end;
+  const endedLongAgo = Date.parse(end) <= context.clock.now().getTime() - recentSipMs;
+  const first = await readPages(context, request, endedLongAgo ? 'sip' : historicalFeed(context.alpaca.feed), end, adjustment);
+  if (first.ok) return { ...first.result, feedNote: null };
+  // Only SIP is ever refused here; an IEX failure (bad keys too) throws from readPages with its own error.
+  const fallback = await readPages(context, request, 'iex', end, adjustment);
+  if (!fallback.ok) throw upstreamError('alpaca-feed-refused', `Alpaca refused ${request.symbol}'s bars on every feed.`);
+  return { ...fallback.result, feedNote: `SIP bars were refused (HTTP ${String(first.status)}); these are IEX bars (one exchange's trades) instead.` };
+}
+
+type PagesResult = { ok: true; result: Omit<BarsResult, 'feedNote'> } | { ok: false; status: number };
+
+/** Reads every page on one feed; a SIP request the plan refuses (403 or 422 on the first page) comes back as not ok. */
+async function readPages(context: BarsCall, request: BarsRequest, feed: HistoricalFeed, end: string, adjustment: BarAdjustment): Promise<PagesResult> {
   const bars: Bar[] = [];
   let token: string | undefined;
   let pages = 0;
@@ -89,7 +117,7 @@ export async function readBars(context: BarsCall, request: BarsRequest): Promise
           start: request.start,
           end,
           limit: Math.min(barsPageSize, request.maxBars - bars.length),
-          adjustment: 'split',
+          adjustment,
           feed,
           sort: request.keep === 'latest' ? 'desc' : 'asc',
           ...(token === undefined ? {} : { page_token: token }),
@@ -97,6 +125,9 @@ export async function readBars(context: BarsCall, request: BarsRequest): Promise
       },
       signal: context.signal,
     });
+    if (feed === 'sip' && pages === 0 && (result.response.status === 403 || result.response.status === 422)) {
+      return { ok: false, status: result.response.status };
+    }
     pages += 1;
     const page = readResponse(barsPageSchema, unwrap('data', result), `${request.symbol}'s price bars`);
     bars.push(...(page.bars ?? []));
@@ -113,5 +144,5 @@ export async function readBars(context: BarsCall, request: BarsRequest): Promise
   if (bars.length > request.maxBars) capped = true;
   const kept = bars.slice(0, request.maxBars);
   const ordered = request.keep === 'latest' ? kept.reverse() : kept;
-  return { bars: ordered, capped, pages, feed, adjustment: 'split' };
+  return { ok: true, result: { bars: ordered, capped, pages, feed, adjustment } };
 }

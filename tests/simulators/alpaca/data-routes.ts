@@ -3,12 +3,14 @@ import type { AssetProfile } from './assets.ts';
 import { barSeries, parseTimeframe } from './bars.ts';
 import { dataError, ok } from './http.ts';
 import type { Reply, Route, RouteRequest } from './http.ts';
+import { dividendFactor } from './dividends.ts';
 import { newsOfDay } from './news.ts';
 import type { NewsItem } from './news.ts';
-import { firstPriceDate } from './prices.ts';
+import { firstPriceDate, roundPrice } from './prices.ts';
+import type { BarValues } from './prices.ts';
 import { barWire, latestMinuteBar, latestQuote, latestTrade, snapshot } from './quotes.ts';
 import type { AlpacaSimulatorState } from './state.ts';
-import { addDays, newYorkDate, newYorkInstant, parseQueryTime } from './time.ts';
+import { addDays, minuteMs, newYorkDate, newYorkInstant, parseQueryTime } from './time.ts';
 import type { Bar, NewsArticle, Quote, Snapshot, Trade } from './wire.ts';
 
 const symbolPattern = /^[A-Z][A-Z0-9]{0,9}([./][A-Z0-9]{1,4})?$/;
@@ -29,6 +31,31 @@ const feeds = ['sip', 'iex', 'otc', 'boats', 'delayed_sip', 'overnight'];
 function badFeed(query: URLSearchParams): Reply | undefined {
   const feed = query.get('feed');
   return feed === null || feeds.includes(feed) ? undefined : dataError(400, `invalid feed: ${feed}`);
+}
+
+/** What the keys' plan refuses for SIP (see SimulatorState.setSipAccess), as the live service answers it. */
+function refusedSip(state: AlpacaSimulatorState, query: URLSearchParams, endMs: number): Reply | undefined {
+  if (query.get('feed') !== 'sip' || state.sipAccess === 'all') return undefined;
+  if (state.sipAccess === 'none') return dataError(403, 'subscription does not permit querying SIP data');
+  return endMs > state.nowMs - 15 * minuteMs ? dataError(403, 'subscription does not permit querying recent SIP data') : undefined;
+}
+
+const adjustments = new Set(['raw', 'split', 'dividend', 'spin-off', 'all']);
+
+/** `adjustment`: raw (default), split, dividend, spin-off or all, comma-combinable; true when dividends are adjusted for. */
+function readAdjustment(query: URLSearchParams): { ok: true; dividends: boolean } | { ok: false; reply: Reply } {
+  const parts = (query.get('adjustment') ?? 'raw').split(',').map((part) => part.trim());
+  const unknown = parts.find((part) => !adjustments.has(part));
+  if (unknown !== undefined) return { ok: false, reply: dataError(400, `invalid adjustment: ${unknown}`) };
+  return { ok: true, dividends: parts.includes('dividend') || parts.includes('all') };
+}
+
+/** A bar scaled for the dividends paid after it (prices only; volume is not adjusted for dividends). */
+function dividendAdjusted(state: AlpacaSimulatorState, profile: AssetProfile, bar: BarValues): BarValues {
+  const factor = dividendFactor(profile, newYorkDate(bar.t), newYorkDate(state.nowMs));
+  if (factor === 1) return bar;
+  const scale = (price: number) => roundPrice(price * factor);
+  return { ...bar, o: scale(bar.o), h: scale(bar.h), l: scale(bar.l), c: scale(bar.c), vw: scale(bar.vw) };
 }
 
 function encodeToken(text: string): string {
@@ -63,6 +90,10 @@ function barsPage(state: AlpacaSimulatorState, symbols: readonly string[], query
   if (sort !== 'asc' && sort !== 'desc') return dataError(400, `invalid sort: ${sort}`);
   const feedError = badFeed(query);
   if (feedError) return feedError;
+  const adjustment = readAdjustment(query);
+  if (!adjustment.ok) return adjustment.reply;
+  const sipError = refusedSip(state, query, endText === null ? state.nowMs : endMs);
+  if (sipError) return sipError;
 
   let resume: { symbol: string; ms: number } | undefined;
   const token = query.get('page_token');
@@ -87,7 +118,7 @@ function barsPage(state: AlpacaSimulatorState, symbols: readonly string[], query
     for (const bar of barSeries(state.prices, profile, timeframe, range, sort)) {
       if (remaining === 0) return { bars, nextPageToken: encodeToken(`${symbol}|${String(bar.t)}`) };
       const list = bars.get(symbol) ?? [];
-      list.push(barWire(bar));
+      list.push(barWire(adjustment.dividends ? dividendAdjusted(state, profile, bar) : bar));
       bars.set(symbol, list);
       remaining -= 1;
     }

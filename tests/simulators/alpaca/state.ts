@@ -31,9 +31,16 @@ export interface SimulatorState {
   addAsset(asset: AssetInput): void;
   /** Requests per minute per key on each server; also restarts the current windows. */
   setRateLimit(requestsPerMinute: number): void;
+  /**
+   * Which consolidated (SIP) market data the keys' plan may read: 'all' (the default, an unlimited plan), 'delayed'
+   * (the free plan: SIP data from the last 15 minutes is refused with 403) or 'none' (every SIP request gets 403).
+   */
+  setSipAccess(access: SipAccess): void;
   /** Every order ever placed, oldest first, as GET /v2/orders/{id} would show it. */
   orders(): Order[];
 }
+
+export type SipAccess = 'all' | 'delayed' | 'none';
 
 export interface StateOptions {
   readonly now: Date;
@@ -58,6 +65,7 @@ export class AlpacaSimulatorState implements SimulatorState {
   readonly overrides = new Map<string, Decimal>();
   nowMs: number;
   cashValue = new Decimal(0);
+  sipAccess: SipAccess = 'all';
   #sequence = 0;
 
   constructor(options: StateOptions) {
@@ -128,6 +136,10 @@ export class AlpacaSimulatorState implements SimulatorState {
 
   clearPositions(): void {
     this.positions.clear();
+  }
+
+  setSipAccess(access: SipAccess): void {
+    this.sipAccess = access;
   }
 
   price(symbol: string): string {
