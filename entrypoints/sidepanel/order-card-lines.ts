@@ -9,7 +9,8 @@ import { formatDollars, formatNewYorkTime, formatPrice, formatShares } from '@/s
 type Draft = Proposal['draft'];
 type Rule = Proposal['rules'][number];
 
-export const PAGE_TEXT_WARNING = 'This order followed text quoted from a web page. Check it is what you want.';
+/** The "came from untrusted text" flag: the turn read a web page selection, news or web search results before proposing. */
+export const PAGE_TEXT_WARNING = 'This order came from untrusted text: it followed a web page selection, news or web search results. Check it is what you want.';
 
 /** Formats a figure; a value that is not a decimal is shown as it came rather than breaking the card. */
 function safely(format: (value: string) => string, value: string): string {

@@ -76,7 +76,7 @@ describe('order confirmation card', () => {
 
   it('flags an order that followed page text, and a price move to confirm again', () => {
     const html = render([proposalFixture({ fromPageText: true, priceMove: { from: '200.00', to: '203.50', changePct: 1.75 } })]);
-    expect(text(html)).toContain('This order followed text quoted from a web page. Check it is what you want.');
+    expect(text(html)).toContain('This order came from untrusted text: it followed a web page selection, news or web search results.');
     expect(text(html)).toContain('The price moved from $200.00 to $203.50 (+1.75%). Confirm again at the new price.');
   });
 

@@ -1,6 +1,7 @@
 import { extractTickerCandidates } from '../finance/ticker-candidates';
 import type { AlpacaClients } from '../clients/alpaca/alpaca';
 import { readAsset } from '../clients/alpaca/assets';
+import { singleLine } from '../tools/support/untrusted-text';
 
 export type AnalyzeTarget = { ok: true; symbol: string; name: string | undefined } | { ok: false; reason: string };
 
@@ -24,8 +25,8 @@ export async function findTicker(selection: string, alpaca: AlpacaClients, signa
   return { ok: false, reason: `None of ${tried} is a symbol Alpaca knows. Select a valid ticker and try again.` };
 }
 
-/** The page text that goes with the question, as quoted data (trimmed to a bounded size). */
+/** The page text that goes with the question, as quoted data: invisible characters dropped, trimmed to a bounded size. */
 export function quotedSelection(selection: string): string {
-  const clean = selection.replace(/\s+/g, ' ').trim();
+  const clean = singleLine(selection);
   return clean.length > MAX_QUOTED_CHARS ? `${clean.slice(0, MAX_QUOTED_CHARS)}…` : clean;
 }

@@ -64,6 +64,15 @@ export function toModelMessages(messages: ChatMessage[]): Anthropic.MessageParam
 
 export const missingKey = (): AppError => configurationError('missing-anthropic-key', 'Add your Anthropic API key in Settings to start chatting.');
 
+/** The run's order desk, asking at each proposal whether the turn has read untrusted text by then. */
+function untrustedAwareDesk(
+  make: NonNullable<ChatServiceDeps['orderDesk']>,
+  run: Omit<Parameters<NonNullable<ChatServiceDeps['orderDesk']>>[0], 'pageText'>,
+  untrusted: () => boolean,
+): OrderDesk {
+  return { propose: (draft) => make({ ...run, pageText: untrusted() }).propose(draft) };
+}
+
 /** Chat turns: each user message starts a durable run of the agent loop that writes one streamed answer. */
 export function createChatService(deps: ChatServiceDeps) {
   const running = new Map<string, { controller: AbortController; messageId: string }>();
@@ -118,9 +127,10 @@ export function createChatService(deps: ChatServiceDeps) {
         ...runtime,
         toolContext: {
           ...runtime.toolContext(controller.signal),
-          // A turn that carried page text, or follows one in this conversation, flags any order it proposes.
+          // A turn that carried page text, follows one in this conversation, or has read news or web search results by
+          // the time it proposes an order flags that order (asked at proposal time, of the run state saved so far).
           ...(deps.orderDesk
-            ? { orders: deps.orderDesk({ conversationId, runId, pageText: state.pageText !== null || earlierPageText, ...(used ? { madeUnder: used } : {}) }) }
+            ? { orders: untrustedAwareDesk(deps.orderDesk, { conversationId, runId, ...(used ? { madeUnder: used } : {}) }, () => readUntrustedText(state, earlierPageText)) }
             : {}),
           ...(memory
             ? {

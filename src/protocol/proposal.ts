@@ -59,7 +59,7 @@ export const proposalSchema = z.object({
   quote: z.object({ price: z.string(), at: z.string() }),
   /** Set when Confirm found the price moved beyond the limit: the user must confirm again at the new price. */
   priceMove: z.object({ from: z.string(), to: z.string(), changePct: z.number() }).nullable(),
-  /** The turn that led to this proposal carried quoted page text. */
+  /** The turn that led to this proposal read untrusted text: quoted page text, news or web search results. */
   fromPageText: z.boolean(),
   clientOrderId: z.string(),
   order: z

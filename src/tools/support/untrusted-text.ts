@@ -8,11 +8,18 @@ export function plainText(raw: string, maxLength: number): string {
   const withoutBlocks = raw.slice(0, 20_000).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
   const withoutTags = stripTags(withoutBlocks);
   const decoded = stripTags(decodeEntities(withoutTags));
-  const cleaned = decoded
+  return clip(singleLine(decoded), maxLength);
+}
+
+/**
+ * Control and invisible format characters (zero-width, bidi overrides and isolates, line separators) become spaces and
+ * all whitespace collapses to single spaces: what is left reads the same to the model as it looks to a person.
+ */
+export function singleLine(text: string): string {
+  return text
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return clip(cleaned, maxLength);
 }
 
 /** Cuts at a word boundary near `maxLength` and marks the cut with "…". */
