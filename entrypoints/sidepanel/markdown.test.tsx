@@ -67,3 +67,29 @@ describe('assistant Markdown', () => {
     expect(html).toContain('[a chart]');
   });
 });
+
+describe('unverified figures in an answer', () => {
+  const answer = 'Apple is at **$200.00**; analysts expect $999.99 by June.\n\n| Symbol | Target |\n|---|---|\n| AAPL | 12.5% |';
+  const figure = (text: string, reason = 'no tool result matches') => {
+    const start = answer.indexOf(text);
+    return { text, start, end: start + text.length, reason };
+  };
+  const renderMarked = (figures: { text: string; start: number; end: number; reason: string }[]) =>
+    renderToStaticMarkup(<MarkdownText text={answer} unverified={figures} />);
+
+  it('wraps a figure no tool result supports in a focusable mark titled Unverified, with the reason', () => {
+    const html = renderMarked([figure('$999.99', 'no tool result equals $999.99')]);
+    expect(html).toContain(
+      '<mark class="unverified-figure" tabindex="0" title="Unverified figure: not found in this answer&#x27;s data (no tool result equals $999.99)">$999.99</mark>',
+    );
+    expect(html).toContain('<strong>$200.00</strong>'); // the grounded figure is left alone
+  });
+
+  it('marks a figure inside a table cell too', () => {
+    expect(renderMarked([figure('12.5%')])).toMatch(/<td><mark class="unverified-figure"[^>]*>12\.5%<\/mark><\/td>/);
+  });
+
+  it('marks nothing when every figure is grounded', () => {
+    expect(renderMarked([])).not.toContain('<mark');
+  });
+});

@@ -11,6 +11,8 @@ import type { Clock } from '../platform/clock';
 import type { OrderDesk } from '../tools/define-tool';
 import type { SpanRecorder } from '../monitoring/span-recorder';
 import { recordRun, runMetrics } from '../monitoring/run-metrics';
+import { easternDate } from '../finance/calendar-date';
+import { checkAnswerFigures, type AnswerCheck } from '../verification/answer-check';
 import type { MemoryService } from '../memory/memory-service';
 import { readUntrustedText } from '../memory/untrusted';
 import type { MemoriesUsed } from '../protocol/memory';
@@ -64,6 +66,14 @@ export function toModelMessages(messages: ChatMessage[]): Anthropic.MessageParam
 
 export const missingKey = (): AppError => configurationError('missing-anthropic-key', 'Add your Anthropic API key in Settings to start chatting.');
 
+function safely<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The run's order desk, asking at each proposal whether the turn has read untrusted text by then. */
 function untrustedAwareDesk(
   make: NonNullable<ChatServiceDeps['orderDesk']>,
@@ -88,6 +98,7 @@ export function createChatService(deps: ChatServiceDeps) {
     const startedAt = deps.clock.now();
     let outcome = 'ok';
     let used: MemoriesUsed | undefined;
+    let figures: AnswerCheck | undefined;
     try {
       const runtime = await deps.runtime();
       const all = await deps.conversations.messages(conversationId);
@@ -165,6 +176,8 @@ export function createChatService(deps: ChatServiceDeps) {
         onActivity: (label) => { deps.broadcast({ type: 'activity', conversationId, label }); },
       });
       state = outcome.state;
+      // Every figure of the answer is checked against this turn's tool results; a check that throws marks nothing.
+      figures = safely(() => checkAnswerFigures({ text: outcome.text, toolResults: state.toolResults }, user.text, easternDate(deps.clock.now().toISOString()) ?? ''));
       const earlier = await deps.conversations.messages(conversationId);
       const disclosed = earlier.some((m) => m.meta?.disclosure === true);
       const fallbackReasons = [...state.modelFallbacks, ...state.fallbacks].map((f) => f.reason);
@@ -178,6 +191,7 @@ export function createChatService(deps: ChatServiceDeps) {
           ...(outcome.touchedSecurities && !disclosed ? { disclosure: true } : {}),
           ...(fallbackReasons.length ? { fallback: fallbackReasons.join('; ') } : {}),
           ...(used ? { memoriesUsed: used } : {}),
+          ...(figures ? { ungroundedFigures: figures.ungrounded } : {}),
         },
       });
       await deps.runs.setStatus(runId, 'completed');
@@ -195,7 +209,8 @@ export function createChatService(deps: ChatServiceDeps) {
     } finally {
       running.delete(conversationId);
       if (deps.metrics) {
-        recordRun(deps.metrics, state, state.answeredBy ?? 'supervisor', startedAt, deps.clock.now(), outcome);
+        const detail = figures ? { figuresChecked: figures.figuresChecked, ungroundedFigures: figures.ungrounded.length } : undefined;
+        recordRun(deps.metrics, state, state.answeredBy ?? 'supervisor', startedAt, deps.clock.now(), outcome, detail);
         void deps.metrics.flush();
       }
     }

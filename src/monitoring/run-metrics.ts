@@ -39,7 +39,19 @@ export function runMetrics(recorder: SpanRecorder, clock: { now(): Date }): Pick
   };
 }
 
-/** One span for a whole run: who answered, which specialists it used (the routing decision), how it ended. */
-export function recordRun(recorder: SpanRecorder, state: RunState, agent: string, startedAt: Date, endedAt: Date, outcome: string): void {
-  recorder.record(agentRunSpan({ agent, startedAt, endedAt, outcome, route: state.handoff ? [...state.route, `handoff:${state.handoff}`] : state.route, fallbackUsed: state.fallbacks.length > 0 || state.modelFallbacks.length > 0 }));
+/**
+ * One span for a whole run: who answered, which specialists it used (the routing decision), how it ended, and in
+ * `detail` the grounded-figures check (figuresChecked, ungroundedFigures) when the answer finished.
+ */
+export function recordRun(
+  recorder: SpanRecorder,
+  state: RunState,
+  agent: string,
+  startedAt: Date,
+  endedAt: Date,
+  outcome: string,
+  detail?: Record<string, number>,
+): void {
+  const route = state.handoff ? [...state.route, `handoff:${state.handoff}`] : state.route;
+  recorder.record(agentRunSpan({ agent, startedAt, endedAt, outcome, route, fallbackUsed: state.fallbacks.length > 0 || state.modelFallbacks.length > 0, ...(detail ? { detail } : {}) }));
 }

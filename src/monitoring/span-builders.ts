@@ -91,10 +91,13 @@ export interface AgentRunInput {
   /** The specialists the run used, in order. */
   route: string[];
   fallbackUsed?: boolean;
+  /** Counts about the answer, e.g. how many of its figures no tool result supported. */
+  detail?: Record<string, number>;
 }
 
 export function agentRunSpan(input: AgentRunInput): SpanInput {
   return {
+    ...(input.detail ? { detail: { ...input.detail } } : {}),
     kind: 'agent-run',
     agent: input.agent,
     startedAt: iso(input.startedAt),

@@ -26,6 +26,13 @@ export const chatMessageSchema = z.object({
       pageText: z.boolean().optional(),
       /** The answer was written on a degraded path; says what was unavailable. */
       fallback: z.string().optional(),
+      /**
+       * Figures in the text that no tool result of the turn supports (character offsets into `text`); the panel marks
+       * each one as unverified. Empty when every figure was found; absent on answers from before the check existed.
+       */
+      ungroundedFigures: z
+        .array(z.object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), reason: z.string() }))
+        .optional(),
       /** The memories and profile fields in this answer's prompt ("Memories used"). */
       memoriesUsed: memoriesUsedSchema.optional(),
     })

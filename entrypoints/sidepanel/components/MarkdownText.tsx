@@ -1,7 +1,8 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { linkHost, safeUrl } from '../markdown-urls';
+import { markUnverifiedFigures, type UnverifiedFigure } from '../unverified-figures';
 
 const plugins = [remarkGfm];
 
@@ -45,13 +46,19 @@ function textOf(node: ReactNode): string {
   return '';
 }
 
-/** Assistant text as Markdown (GitHub flavour: tables, lists, code), with raw HTML skipped and only safe links. */
-export const MarkdownText = memo(function MarkdownText({ text }: { text: string }) {
+/**
+ * Assistant text as Markdown (GitHub flavour: tables, lists, code), with raw HTML skipped and only safe links. Figures
+ * listed in `unverified` (no tool result of the turn supports them) are marked where they appear.
+ */
+export const MarkdownText = memo(function MarkdownText({ text, unverified = noFigures }: { text: string; unverified?: readonly UnverifiedFigure[] }) {
+  const rehypePlugins = useMemo(() => [markUnverifiedFigures(text, unverified)], [text, unverified]);
   return (
     <div className="markdown">
-      <Markdown remarkPlugins={plugins} skipHtml urlTransform={safeUrl} components={components}>
+      <Markdown remarkPlugins={plugins} rehypePlugins={rehypePlugins} skipHtml urlTransform={safeUrl} components={components}>
         {text}
       </Markdown>
     </div>
   );
 });
+
+const noFigures: readonly UnverifiedFigure[] = [];

@@ -6,6 +6,8 @@ import { CopyButton } from './CopyButton';
 import { MarkdownText } from './MarkdownText';
 import { MemoriesUsed } from './MemoriesUsed';
 
+const noFigures: NonNullable<NonNullable<ChatMessage['meta']>['ungroundedFigures']> = [];
+
 /** The inline notice for an answer that did not finish, or null for one that did. */
 export function endNotice(message: ChatMessage): string | null {
   switch (message.status) {
@@ -38,6 +40,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
 
   const streaming = message.status === 'streaming';
   const notice = endNotice(message);
+  const unverified = message.meta?.ungroundedFigures ?? noFigures;
   const noticeId = `notice-${message.id}`;
 
   if (message.role === 'user') {
@@ -56,7 +59,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   return (
     <article className={`message message-assistant${notice ? ' message-ended' : ''}`} aria-busy={streaming || undefined}>
       <span className="visually-hidden">Clera said:</span>
-      {message.text !== '' && <MarkdownText text={message.text} />}
+      {message.text !== '' && <MarkdownText text={message.text} {...(unverified.length > 0 ? { unverified } : {})} />}
       {streaming && <span className="caret" aria-hidden="true" />}
       {message.meta?.citations && message.meta.citations.length > 0 && (
         <nav className="message-sources" aria-label="Sources">
@@ -75,6 +78,12 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
             ))}
           </ol>
         </nav>
+      )}
+      {unverified.length > 0 && (
+        <p className="message-meta message-unverified">
+          {unverified.length === 1 ? '1 figure' : `${String(unverified.length)} figures`} in this answer could not be found in the data it was
+          given and {unverified.length === 1 ? 'is' : 'are'} marked Unverified.
+        </p>
       )}
       {message.meta?.fallback && <p className="message-meta message-fallback">Answered without some live data: {message.meta.fallback}</p>}
       {!streaming && message.meta?.memoriesUsed && <MemoriesUsed used={message.meta.memoriesUsed} />}
