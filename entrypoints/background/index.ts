@@ -5,6 +5,7 @@ import { createContextMenu } from '@/src/platform/context-menu';
 import { createChromePageAccess } from '@/src/platform/page-access';
 import { createBrowserEntryPoints } from '@/src/platform/entry-points';
 import { pageAnalyzeText } from '@/src/page/page-analyze-text';
+import { loopbackOnlyFetch } from '@/src/platform/demo-mode';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
 
@@ -21,7 +22,8 @@ export default defineBackground(() => {
   const pages = createChromePageAccess();
   const app = createBackgroundApp({
     extensionId: chrome.runtime.id,
-    fetch: (input, init) => fetch(input, init),
+    // The demo build (`npm start`) can reach the local simulators only, whatever the settings say.
+    fetch: __CLERA_DEMO__ ? loopbackOnlyFetch((input, init) => fetch(input, init)) : (input, init) => fetch(input, init),
     clock: systemClock,
     ids: randomIds,
     keepAlive,
@@ -39,7 +41,7 @@ export default defineBackground(() => {
     onReport: (tab, facts) => { keepAlive(app.pageReported(tab, facts)); },
   });
   keepAlive(pages.syncDetectionScript().catch(() => undefined));
-  createBrowserEntryPoints({ ask: (text) => { keepAlive(app.ask(text)); } });
+  createBrowserEntryPoints({ ask: (text) => { keepAlive(app.ask(text)); }, onboarding: !__CLERA_DEMO__ });
   // End-to-end builds only (CLERA_E2E_HOOKS=1): tests cannot right-click a browser menu, so they call the same
   // handler here. The flag is a build-time constant, so production bundles do not contain this line.
   if (__CLERA_E2E_HOOKS__) (globalThis as { cleraContextMenuClick?: typeof menu.onClicked }).cleraContextMenuClick = menu.onClicked;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
 import type { ThemeChoice } from '../shared/theme';
+import { extensionPageUrl } from '../shared/runtime';
 import { useSettingsForm } from './hooks/use-settings-form';
 import { KeysSection } from './components/KeysSection';
 import { TradingSection } from './components/TradingSection';
@@ -53,7 +54,9 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
         <span className="brand-mark" aria-hidden="true">C</span>
         <div>
           <h1>Clera settings</h1>
-          <p className="muted">Your keys and preferences stay in this browser.</p>
+          <p className="muted">
+            Your keys and preferences stay in this browser. <a href={extensionPageUrl('onboarding.html')}>Open the welcome tour</a>
+          </p>
         </div>
       </header>
 

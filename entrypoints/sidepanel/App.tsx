@@ -5,6 +5,7 @@ import { createPanelStore } from './store';
 import { createPageActions } from './page-actions';
 import type { PagePermission } from '../shared/page-permission';
 import { PageChip } from './components/PageChip';
+import { DemoBanner } from './components/DemoBanner';
 import type { StartOptions } from './start-options';
 import { PanelContext, usePanel, type PanelContextValue } from './hooks/use-panel';
 import { useSilentRunCheck } from './hooks/use-silent-run-check';
@@ -60,6 +61,7 @@ function Panel() {
   return (
     <div className={live ? 'panel panel-live' : 'panel'}>
       <PanelHeader />
+      <DemoBanner />
       <HealthBanner />
       <main className="panel-main">
         <EmptyState />

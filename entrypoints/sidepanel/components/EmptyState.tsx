@@ -1,11 +1,7 @@
 import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { focusComposer } from '../composer-focus';
+import { starterQuestions } from '../../shared/starter-questions';
 
-const SUGGESTIONS = [
-  'How is my portfolio doing today?',
-  'What is the difference between a market and a limit order?',
-  'Summarize what moved the markets this week.',
-];
 
 /** What the panel shows before the first message: the way to Settings when no key is saved, or a few ideas. */
 export function EmptyState() {
@@ -45,7 +41,7 @@ export function EmptyState() {
       <h2 id="empty-title">What can I help you with?</h2>
       <p className="muted">Ask about your portfolio, a company, or how markets work. Clera is not a licensed adviser.</p>
       <ul className="suggestions">
-        {SUGGESTIONS.map((text) => (
+        {starterQuestions.map((text) => (
           <li key={text}>
             <button
               type="button"
