@@ -15,21 +15,30 @@ describe('buying-power rule', () => {
     // A limit buy costs at most shares × limit: 5 × 200.00 = 1,000.00 passes; 5 × 200.01 = 1,000.05 blocks.
     ['5 shares limit $200.00', { quantity: '5', type: 'limit', limit_price: '200' }, 'pass', 'Costs about $1,000.00; buying power is $1,000.00, leaving $0.00.'],
     ['5 shares limit $200.01', { quantity: '5', type: 'limit', limit_price: '200.01' }, 'block', 'Costs about $1,000.05; buying power is $1,000.00.'],
-    // A market buy by shares needs 1 % to spare: 4.95 × 200 = 990.00, × 1.01 = 999.90 ≤ 1,000 passes;
-    ['4.95 shares at market', { quantity: '4.95' }, 'pass', 'Costs about $990.00; buying power is $1,000.00, leaving $10.00.'],
-    // 4.96 × 200 = 992.00, × 1.01 = 1,001.92 > 1,000 warns; 5 × 200 = 1,000.00 (exactly the buying power) warns;
-    ['4.96 shares at market', { quantity: '4.96' }, 'warn', 'Costs about $992.00; buying power is $1,000.00: less than 1% to spare if the price rises before the order fills.'],
-    ['5 shares at market', { quantity: '5' }, 'warn', 'Costs about $1,000.00; buying power is $1,000.00: less than 1% to spare if the price rises before the order fills.'],
+    // The broker holds a market buy at 2.5 % to 4 % above the price (its price collar), so a market buy by shares
+    // needs that room: 4.80 × 200 = 960.00, × 1.04 = 998.40 ≤ 1,000 passes;
+    ['4.80 shares at market', { quantity: '4.8' }, 'pass', 'Costs about $960.00; buying power is $1,000.00, leaving $40.00.'],
+    // 4.85 × 200 = 970.00: × 1.025 = 994.25 fits, × 1.04 = 1,008.80 does not, so the broker may reject it: warns;
+    ['4.85 shares at market', { quantity: '4.85' }, 'warn', 'Costs about $970.00; buying power is $1,000.00, but the broker holds a market buy at up to 4% above the price ($1,008.80) and may reject it. A limit order avoids this.'],
+    // 4.88 × 200 = 976.00, × 1.025 = 1,000.40 > 1,000: the broker rejects it even at its smallest collar: blocks;
+    ['4.88 shares at market', { quantity: '4.88' }, 'block', 'Costs about $976.00; buying power is $1,000.00, but the broker holds a market buy at 2.5% to 4% above the price ($1,000.40 or more). Use a limit order or fewer shares.'],
+    ['5 shares at market', { quantity: '5' }, 'block', 'Costs about $1,000.00; buying power is $1,000.00, but the broker holds a market buy at 2.5% to 4% above the price ($1,025.00 or more). Use a limit order or fewer shares.'],
     // 5.01 × 200 = 1,002.00 > 1,000 blocks.
     ['5.01 shares at market', { quantity: '5.01' }, 'block', 'Costs about $1,002.00; buying power is $1,000.00.'],
   ])('a buy of %s: %s', (_name, input, outcome, reason) => {
     expect(checkRule(buyingPowerRule, makeDraft({ side: 'buy', ...input }), facts)).toEqual({ outcome, reason });
   });
 
-  it('passes exactly at the cushion: 5 × 200 = 1,000.00, × 1.01 = 1,010.00 = buying power', () => {
-    const roomy = makeFacts({ account: { buyingPower: '1010.00' }, quote: { ask: '200.00' } });
+  it('passes exactly at the broker\'s largest collar: 5 × 200 = 1,000.00, × 1.04 = 1,040.00 = buying power', () => {
+    const roomy = makeFacts({ account: { buyingPower: '1040.00' }, quote: { ask: '200.00' } });
     expect(checkRule(buyingPowerRule, makeDraft({ side: 'buy', quantity: '5' }), roomy).outcome).toBe('pass');
-    expect(checkRule(buyingPowerRule, makeDraft({ side: 'buy', quantity: '5.0001' }), roomy).outcome).toBe('warn'); // 1,000.02 × 1.01 > 1,010
+    expect(checkRule(buyingPowerRule, makeDraft({ side: 'buy', quantity: '5.0001' }), roomy).outcome).toBe('warn'); // 1,000.02 × 1.04 > 1,040
+  });
+
+  it('blocks exactly past the smallest collar: 5 × 200 × 1.025 = 1,025.00', () => {
+    const tight = makeFacts({ account: { buyingPower: '1025.00' }, quote: { ask: '200.00' } });
+    expect(checkRule(buyingPowerRule, makeDraft({ side: 'buy', quantity: '5' }), tight).outcome).toBe('warn');
+    expect(checkRule(buyingPowerRule, makeDraft({ side: 'buy', quantity: '5.0001' }), tight).outcome).toBe('block'); // 1,000.02 × 1.025 > 1,025
   });
 
   it('ignores sales', () => {

@@ -25,8 +25,26 @@ describe('minimum-amount rule', () => {
     expect(checkRule(minimumAmountRule, makeDraft({ side, quantity }), facts)).toEqual({ outcome, reason });
   });
 
+  // Alpaca's $1 minimum is for dollar-amount and fractional orders; whole shares of a stock under $1 are allowed.
+  it.each([
+    ['buy', '1', '0.50'],
+    ['sell', '3', '0.20'],
+    ['buy', '100', '0.0099'],
+  ] as const)('a %s of %s whole shares at $%s has no minimum', (side, quantity, price) => {
+    const facts = makeFacts({ quote: { bid: price, ask: price, last: price } });
+    expect(checkRule(minimumAmountRule, makeDraft({ side, quantity }), facts)).toEqual({
+      outcome: 'pass',
+      reason: 'Whole-share orders have no minimum (the $1.00 minimum is for dollar-amount and fractional orders).',
+    });
+  });
+
+  it('still applies the minimum to a fractional quantity of a cheap stock', () => {
+    const facts = makeFacts({ quote: { bid: '0.50', ask: '0.50', last: '0.50' } });
+    expect(checkRule(minimumAmountRule, makeDraft({ side: 'buy', quantity: '1.5' }), facts).outcome).toBe('block'); // 1.5 × 0.50 = 0.75
+  });
+
   it('cannot check a share order without a price (the price rule blocks it)', () => {
     const facts = makeFacts({ quote: { ask: null, last: '0' } });
-    expect(checkRule(minimumAmountRule, makeDraft({ side: 'buy', quantity: '1' }), facts).outcome).toBe('warn');
+    expect(checkRule(minimumAmountRule, makeDraft({ side: 'buy', quantity: '0.5' }), facts).outcome).toBe('warn');
   });
 });
