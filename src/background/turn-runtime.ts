@@ -6,6 +6,7 @@ import { createAnthropic } from '../clients/anthropic';
 import { createAlpacaClients, type AlpacaClients } from '../clients/alpaca/alpaca';
 import { bindPortfolioCache, type PortfolioCache } from '../memory/portfolio-cache';
 import { missingKey, type TurnRuntime } from './chat-service';
+import type { Broker } from '../trading/trading-service';
 
 /** Alpaca clients from the saved settings and keys (trading and market data). */
 /** The fetch each dependency goes through (each with its own timeout, retry, circuit breaker and rate limit). */
@@ -31,12 +32,12 @@ function alpacaFor(current: Settings, secrets: Secrets, fetchers: Fetchers): Alp
   });
 }
 
-export async function createBrokerFromSettings(deps: { settings: SettingsRepository; fetchers: Fetchers }): Promise<{ settings: Settings; alpaca: AlpacaClients }> {
-  const [current, secrets] = await Promise.all([deps.settings.get(), deps.settings.secrets()]);
+export async function createBrokerFromSettings(deps: { settings: SettingsRepository; fetchers: Fetchers }): Promise<Broker> {
+  const [{ settings: current, invalid }, secrets] = await Promise.all([deps.settings.read(), deps.settings.secrets()]);
   if (!secrets.alpacaKeyId || !secrets.alpacaSecretKey) {
     throw configurationError('missing-alpaca-key', 'Add your Alpaca key ID and secret in Settings to trade.');
   }
-  return { settings: current, alpaca: alpacaFor(current, secrets, deps.fetchers) };
+  return { settings: current, alpaca: alpacaFor(current, secrets, deps.fetchers), configuration: { invalid, tradingBaseUrl: resolveEndpoints(current).alpacaTrading } };
 }
 
 /** Builds what one turn needs from the saved settings and keys. */

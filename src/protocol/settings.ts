@@ -93,6 +93,51 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The object schema inside a field's `.default(...)`, when the field is a section of settings. */
+function sectionOf(field: z.ZodType): Section | undefined {
+  const inner = field instanceof z.ZodDefault ? (field.unwrap()) : field;
+  return inner instanceof z.ZodObject ? inner : undefined;
+}
+
+interface Section {
+  shape: Record<string, z.ZodType>;
+}
+
+function parseSection(schema: Section, raw: unknown, path: string, invalid: string[]): Record<string, unknown> {
+  if (raw !== undefined && !isRecord(raw)) invalid.push(path.slice(0, -1));
+  const input = isRecord(raw) ? raw : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const section = sectionOf(field);
+    if (section && (input[key] === undefined || isRecord(input[key]))) {
+      out[key] = parseSection(section, input[key], `${path}${key}.`, invalid);
+      continue;
+    }
+    const parsed = field.safeParse(input[key]);
+    if (parsed.success) out[key] = parsed.data;
+    else {
+      invalid.push(`${path}${key}`);
+      const fallback = field.safeParse(undefined);
+      if (fallback.success) out[key] = fallback.data;
+    }
+  }
+  return out;
+}
+
+/**
+ * Saved settings, parsed field by field: a value that no longer validates (hand-edited, from another version) falls
+ * back to its default on its own and is named in `invalid`, so the user's other limits and deny-list are kept. Trading
+ * is blocked while `invalid` is not empty (see src/trading/configuration.ts).
+ */
+export function parseSettings(raw: unknown): { settings: Settings; invalid: string[] } {
+  const invalid: string[] = [];
+  const fields = parseSection(settingsSchema, raw ?? {}, '', invalid);
+  const whole = settingsSchema.safeParse(fields);
+  return whole.success ? { settings: whole.data, invalid } : { settings: defaultSettings(), invalid: [...invalid, 'settings'] };
+}
+
 export const secretNames = ['anthropicApiKey', 'alpacaKeyId', 'alpacaSecretKey'] as const;
 export type SecretName = (typeof secretNames)[number];
 const secretValue = z.string().trim().max(500).regex(/^[\x21-\x7e]*$/, 'Keys contain no spaces or special characters.');

@@ -1,5 +1,5 @@
 import {
-  defaultSettings,
+  parseSettings,
   secretNames,
   settingsSchema,
   type SecretName,
@@ -13,7 +13,10 @@ import type { Clock } from '../platform/clock';
 import type { CleraDatabase } from './db';
 
 export interface SettingsRepository {
+  /** The saved settings; a field that does not validate falls back to its default alone. */
   get(): Promise<Settings>;
+  /** The saved settings and the fields that did not validate (trading is blocked while there are any). */
+  read(): Promise<{ settings: Settings; invalid: string[] }>;
   save(settings: Settings, secrets: SecretsPatch): Promise<void>;
   secrets(): Promise<Secrets>;
   secretsStatus(): Promise<SecretsStatus>;
@@ -35,14 +38,16 @@ export function createSettingsRepository(db: CleraDatabase, vault: Vault, clock:
     return out;
   }
 
+  async function read() {
+    const row = await db.settings.get('settings');
+    return parseSettings(row?.value);
+  }
+
   return {
     async get() {
-      const row = await db.settings.get('settings');
-      const parsed = settingsSchema.safeParse(row?.value ?? {});
-      // A stored row that no longer validates (hand-edited, or from a future version) falls back to defaults
-      // rather than breaking the extension; secrets are kept.
-      return parsed.success ? parsed.data : defaultSettings();
+      return (await read()).settings;
     },
+    read,
     async save(settings, patch) {
       const value = settingsSchema.parse(settings);
       const row = await db.settings.get('settings');

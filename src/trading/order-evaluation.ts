@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import type { AlpacaClients } from '../clients/alpaca/alpaca';
 import { easternDate } from '../finance/calendar-date';
 import type { Clock } from '../platform/clock';
-import { effectiveMode, type Settings } from '../protocol/settings';
+import { effectiveMode } from '../protocol/settings';
 import type { ProposalRepository } from '../store/proposal-repository';
 import type { OrderDraft } from './order-draft';
+import type { Broker } from './trading-service';
 import { gatherFacts } from './order-facts';
 import { evaluateOrder, type RuleFacts } from './rules';
 
@@ -14,7 +14,7 @@ export interface OrderEvaluationDeps {
   proposals: ProposalRepository;
   clock: Clock;
   /** The saved settings and Alpaca clients built from the saved keys. */
-  broker: () => Promise<{ settings: Settings; alpaca: AlpacaClients }>;
+  broker: () => Promise<Broker>;
   /** The user's profile and the suitability setting, for the suitability rules (a profile that cannot be read: none). */
   suitability?: () => Promise<RuleFacts['suitability']>;
 }
@@ -31,9 +31,9 @@ export function createOrderEvaluation(deps: OrderEvaluationDeps) {
   }
 
   return async function evaluate(draft: OrderDraft, liveConfirmed: boolean) {
-    const { settings, alpaca } = await deps.broker();
+    const { settings, alpaca, configuration } = await deps.broker();
     const counts = await today();
-    const gathered = await gatherFacts({ alpaca, symbol: draft.symbol, signal: clock.timeout(FACTS_TIMEOUT_MS), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts });
+    const gathered = await gatherFacts({ alpaca, symbol: draft.symbol, signal: clock.timeout(FACTS_TIMEOUT_MS), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts, configuration });
     const suitability = deps.suitability ? await deps.suitability().catch(() => undefined) : undefined;
     const facts: RuleFacts = suitability ? { ...gathered, suitability } : gathered;
     return { facts, evaluation: evaluateOrder(draft, facts), settings };

@@ -8,6 +8,7 @@ import type { AlpacaCall } from '../clients/alpaca/response';
 import { readSnapshot } from '../clients/alpaca/snapshots';
 import { AppError } from '../protocol/errors';
 import type { TradingLimits, TradingMode } from '../protocol/settings';
+import { checkTradingConfiguration } from './configuration';
 import type { RuleFacts } from './rules';
 
 const noQuote = (symbol: string) => new AppError({ kind: 'upstream', code: 'no-quote', message: `There is no recent price for ${symbol}.`, retryable: true });
@@ -35,15 +36,20 @@ export async function gatherFacts(input: {
   mode: TradingMode;
   liveConfirmed: boolean;
   today: RuleFacts['today'];
+  /** Saved settings that did not validate, and where orders go: with the account, they decide the real mode. */
+  configuration: { invalid: readonly string[]; tradingBaseUrl: string };
 }): Promise<RuleFacts> {
   const call: AlpacaCall = { alpaca: input.alpaca, signal: input.signal };
-  const settled = { today: input.today, limits: input.limits, mode: input.mode, liveConfirmed: input.liveConfirmed };
+  const settledWith = (account: Account) => {
+    const checked = checkTradingConfiguration({ settingsMode: input.mode, ...input.configuration, accountNumber: account.account_number });
+    return { today: input.today, limits: input.limits, mode: checked.mode, liveConfirmed: input.liveConfirmed, configurationProblems: checked.problems };
+  };
   const asset = await readAsset(call, input.symbol);
   if (!asset) {
     // Without an asset there is no quote to read: the asset rule blocks and the estimate shows zeros.
     const account = await readAccount(call);
     const market = await readMarketClock(call);
-    return { asset: null, quote: { last: '0', bid: null, ask: null, at: new Date(0).toISOString() }, account: accountFacts(account), position: null, market, ...settled };
+    return { asset: null, quote: { last: '0', bid: null, ask: null, at: new Date(0).toISOString() }, account: accountFacts(account), position: null, market, ...settledWith(account) };
   }
   const [quote, account, position, market] = await Promise.all([readQuote(call, asset.symbol), readAccount(call), readPosition(call, asset.symbol), readMarketClock(call)]);
   return {
@@ -52,6 +58,6 @@ export async function gatherFacts(input: {
     account: accountFacts(account),
     position: position && position.side !== 'short' ? { qty: position.qty, marketValue: position.market_value } : null,
     market,
-    ...settled,
+    ...settledWith(account),
   };
 }

@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/types';
 import type { Clock, IdSource } from '../platform/clock';
 import { userInputError } from '../protocol/errors';
 import type { Proposal } from '../protocol/proposal';
-import { effectiveMode, type Settings } from '../protocol/settings';
+import type { Settings } from '../protocol/settings';
 import type { ProposalRepository } from '../store/proposal-repository';
 import type { TradingNotifier } from './notifier';
 import { describeDraft, orderDraftSchema, type OrderDraft } from './order-draft';
@@ -11,6 +11,14 @@ import { createOrderEvaluation } from './order-evaluation';
 import type { RuleFacts } from './rules';
 import { createOrderSync } from './order-sync';
 import { priceMoved } from './rules';
+
+/** What trading needs from the saved settings and keys, read once per call. */
+export interface Broker {
+  settings: Settings;
+  alpaca: AlpacaClients;
+  /** Saved settings that did not validate, and where orders go (with the account, they decide the real mode). */
+  configuration: { invalid: readonly string[]; tradingBaseUrl: string };
+}
 
 export interface TradingServiceDeps {
   proposals: ProposalRepository;
@@ -21,7 +29,7 @@ export interface TradingServiceDeps {
   ids: IdSource;
   keepAlive: (work: Promise<unknown>) => void;
   /** The saved settings and Alpaca clients built from the saved keys. */
-  broker: () => Promise<{ settings: Settings; alpaca: AlpacaClients }>;
+  broker: () => Promise<Broker>;
   /** Asks to be woken later to keep following open orders (chrome.alarms in the extension). */
   scheduleFollowUp: (delayMinutes: number) => void;
   followPollMs?: number;
@@ -107,7 +115,7 @@ export function createTradingService(deps: TradingServiceDeps) {
             conversationId: context.conversationId,
             runId: context.runId,
             status: 'pending',
-            mode: effectiveMode(settings),
+            mode: facts.mode,
             draft,
             description: describeDraft(draft),
             rules: evaluation.results,

@@ -17,6 +17,14 @@ export function OrderRules({ rules }: { rules: Proposal['rules'] }) {
               <span className="visually-hidden">{word}: </span>
               <span className="order-rule-label">{rule.label}</span>
               {rule.reason && <span className="order-rule-reason"> — {rule.reason}</span>}
+              {rule.id === 'configuration' && rule.outcome === 'block' && (
+                <>
+                  {' '}
+                  <a href="options.html" target="_blank" rel="noreferrer">
+                    Open Settings
+                  </a>
+                </>
+              )}
             </span>
           </li>
         );

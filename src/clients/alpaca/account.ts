@@ -12,6 +12,8 @@ const accountSchema = z.object({
   buying_power: decimalText.nullish(),
   currency: z.string().nullish(),
   status: z.string().nullish(),
+  /** Paper accounts' numbers start with `PA`: part of how the trading mode is checked. */
+  account_number: z.string().nullish(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -9,6 +9,7 @@ import type { RuleOutcome } from './types';
 const facts = makeFacts({ position: { qty: '10', marketValue: '2000.00' } });
 
 const ruleIds = [
+  'configuration',
   'minimum-amount',
   'precision',
   'deny-list',
@@ -95,6 +96,7 @@ describe('evaluateOrder', () => {
     expect(blocked).toBe(true);
     expect(results).toHaveLength(ruleIds.length);
     expect(outcomes(results)).toEqual({
+      configuration: 'pass',
       'minimum-amount': 'pass',
       precision: 'pass',
       'deny-list': 'block',

@@ -1,6 +1,7 @@
 import type { OrderDraft } from '../order-draft';
 import { assetTradableRule } from './asset-tradable';
 import { buyingPowerRule } from './buying-power';
+import { configurationRule } from './configuration';
 import { dailyCountRule } from './daily-count';
 import { dailyNotionalRule } from './daily-notional';
 import { denyListRule } from './deny-list';
@@ -23,10 +24,11 @@ export { priceMoved } from './price-moved';
 export type { OrderEstimate, RuleFacts, RuleOutcome, RuleResult } from './types';
 
 /**
- * The pre-trade rules in the order the card lists them: the order itself, then the asset, the account, the user's
- * limits, and the trading mode last. Every rule runs every time (no short-circuit), so the card shows all reasons.
+ * The pre-trade rules in the order the card lists them: the settings and account first (nothing else matters while
+ * they are wrong), then the order itself, the asset, the account, the user's limits, and the trading mode last. Every rule runs every time (no short-circuit), so the card shows all reasons.
  */
 export const orderRules: readonly Rule[] = [
+  configurationRule,
   minimumAmountRule,
   precisionRule,
   denyListRule,

@@ -24,6 +24,7 @@ export interface FactsOverrides {
   mode?: RuleFacts['mode'];
   liveConfirmed?: boolean;
   suitability?: RuleFacts['suitability'];
+  configurationProblems?: string[];
 }
 
 export const nextOpen = '2025-06-17T13:30:00Z';
@@ -41,6 +42,7 @@ export function makeFacts(overrides: FactsOverrides = {}): RuleFacts {
     mode: overrides.mode ?? 'paper',
     liveConfirmed: overrides.liveConfirmed ?? false,
     ...(overrides.suitability ? { suitability: overrides.suitability } : {}),
+    configurationProblems: overrides.configurationProblems ?? [],
   };
 }
 

@@ -25,6 +25,8 @@ export interface RuleFacts {
   liveConfirmed: boolean;
   /** The user's profile for the suitability rules, and whether they warn or block; absent: no profile checks. */
   suitability?: { profile: Profile; mode: 'warn' | 'block' } | undefined;
+  /** Why trading is blocked by the settings or the account (invalid saved settings, a mode the endpoint contradicts). */
+  configurationProblems: string[];
 }
 
 /** pass: fine. warn: allowed, but the card shows why to look twice. block: the order cannot be confirmed. */
