@@ -56,7 +56,10 @@ export async function gatherFacts(input: {
     asset: { symbol: asset.symbol, tradable: asset.tradable, fractionable: asset.fractionable, status: asset.status ?? 'unknown', ...(asset.name ? { name: asset.name } : {}) },
     quote,
     account: accountFacts(account),
-    position: position && position.side !== 'short' ? { qty: position.qty, marketValue: position.market_value } : null,
+    position:
+      position && position.side !== 'short'
+        ? { qty: position.qty, marketValue: position.market_value, ...(position.qty_available ? { qtyAvailable: position.qty_available } : {}) }
+        : null,
     market,
     ...settledWith(account),
   };

@@ -43,6 +43,27 @@ describe('sell-quantity rule', () => {
     expect(checkRule(sellQuantityRule, makeDraft({ side: 'sell', amount: '2500.01' }), noBid).outcome).toBe('block'); // 10.00004 > 10
   });
 
+  describe('counts only the shares available: held minus those already in open sell orders', () => {
+    /** 10 held, 6 of them in an open sell order: 4 available. */
+    const reserved = makeFacts({ position: { qty: '10', qtyAvailable: '4', marketValue: '2000.00' }, quote: { bid: '200.00' } });
+    it.each([
+      ['3 shares', { quantity: '3' }, 'pass', 'Sells 3 shares; 4 of the 10 shares you hold are available (6 are in open sell orders).'],
+      ['4 shares', { quantity: '4' }, 'pass', 'Sells all 4 available shares (6 of the 10 shares you hold are in open sell orders).'],
+      ['5 shares', { quantity: '5' }, 'block', 'Sells 5 shares; only 4 of the 10 shares you hold are available (6 are in open sell orders). Clera doesn\'t sell short.'],
+      ['$1,000.00', { amount: '1000' }, 'block', '$1,000.00 is about 5 shares at $200.00; only 4 of the 10 shares you hold are available (6 are in open sell orders). Clera doesn\'t sell short.'],
+    ])('a sale of %s: %s', (_name, input, outcome, reason) => {
+      expect(checkRule(sellQuantityRule, makeDraft({ side: 'sell', ...input }), reserved)).toEqual({ outcome, reason });
+    });
+
+    it('blocks any sale when every share is already in open sell orders', () => {
+      const none = makeFacts({ position: { qty: '10', qtyAvailable: '0', marketValue: '2000.00' } });
+      expect(checkRule(sellQuantityRule, makeDraft({ side: 'sell', quantity: '1' }), none)).toEqual({
+        outcome: 'block',
+        reason: "All 10 shares of AAPL you hold are already in open sell orders; cancel one first to sell more.",
+      });
+    });
+  });
+
   it('ignores buys', () => {
     expect(checkRule(sellQuantityRule, makeDraft({ side: 'buy', quantity: '50' }), makeFacts())).toEqual({ outcome: 'pass', reason: 'Not a sale.' });
   });

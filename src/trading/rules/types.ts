@@ -14,7 +14,12 @@ export interface RuleFacts {
   quote: { last: string; bid: string | null; ask: string | null; at: string };
   account: { cash: string; buyingPower: string; equity: string };
   /** The current long position in this symbol, or null when none is held. */
-  position: { qty: string; marketValue: string } | null;
+  position: {
+    qty: string;
+    /** Shares held minus those in open sell orders (the broker's `qty_available`); absent means all of `qty`. */
+    qtyAvailable?: string;
+    marketValue: string;
+  } | null;
   /** ISO timestamps. */
   market: { isOpen: boolean; nextOpen: string; nextClose: string };
   /** Orders this extension submitted today (New York day), not counting the one being checked. */
