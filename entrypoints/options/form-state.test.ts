@@ -68,6 +68,7 @@ describe('options form', () => {
       denyList: 'TSLA, GME',
       priceMoveReconfirmPct: '1',
       proposalTtlMinutes: '10',
+      limitPriceBlockPct: '20',
     });
   });
 
@@ -83,6 +84,7 @@ describe('options form', () => {
           denyList: 'tsla, gme  brk.b,',
           priceMoveReconfirmPct: '0.5',
           proposalTtlMinutes: '15',
+          limitPriceBlockPct: '30%',
         },
       })),
     );
@@ -97,6 +99,7 @@ describe('options form', () => {
           denyList: ['TSLA', 'GME', 'BRK.B'],
           priceMoveReconfirmPct: 0.5,
           proposalTtlMinutes: 15,
+          limitPriceBlockPct: 30,
         },
       },
     });

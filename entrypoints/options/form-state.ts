@@ -75,6 +75,7 @@ export function formFromSettings(settings: Settings): OptionsForm {
       denyList: settings.trading.denyList.join(', '),
       priceMoveReconfirmPct: String(settings.trading.priceMoveReconfirmPct),
       proposalTtlMinutes: String(settings.trading.proposalTtlMinutes),
+      limitPriceBlockPct: String(settings.trading.limitPriceBlockPct),
     },
   };
 }
@@ -104,6 +105,7 @@ function tradingLimitsInput(trading: OptionsForm['trading']) {
     denyList: symbolList(trading.denyList),
     priceMoveReconfirmPct: typedNumber(trading.priceMoveReconfirmPct),
     proposalTtlMinutes: typedNumber(trading.proposalTtlMinutes),
+    limitPriceBlockPct: typedNumber(trading.limitPriceBlockPct),
   };
 }
 

@@ -34,6 +34,8 @@ export const tradingLimitsSchema = z.object({
   /** If the price moved more than this since the proposal, Confirm asks again at the new price. */
   priceMoveReconfirmPct: z.number().min(0.1).max(20).default(1),
   proposalTtlMinutes: z.number().int().min(1).max(120).default(10),
+  /** A limit this far (in %) on the wrong side of the last trade blocks the order (it warns past 5 %). */
+  limitPriceBlockPct: z.number().min(5).max(100).default(20),
 });
 export type TradingLimits = z.infer<typeof tradingLimitsSchema>;
 const defaultTradingLimits: TradingLimits = {
@@ -44,6 +46,7 @@ const defaultTradingLimits: TradingLimits = {
   denyList: [],
   priceMoveReconfirmPct: 1,
   proposalTtlMinutes: 10,
+  limitPriceBlockPct: 20,
 };
 
 /** Memory and context settings: the memory cap, suitability checks, the portfolio cache and the conversation budget. */

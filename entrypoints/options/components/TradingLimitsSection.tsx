@@ -31,6 +31,13 @@ const LIMITS: readonly { name: LimitName; id: string; label: string; hint: strin
     inputMode: 'decimal',
   },
   {
+    name: 'limitPriceBlockPct',
+    id: 'limit-price-block',
+    label: 'Block a limit this far from the market (%)',
+    hint: 'A limit on the wrong side of the last trade by more than this is blocked as a likely mistake (it warns past 5%). From 5 to 100.',
+    inputMode: 'decimal',
+  },
+  {
     name: 'proposalTtlMinutes',
     id: 'proposal-ttl',
     label: 'Proposal expires after (minutes)',

@@ -7,8 +7,9 @@ import type { PriceSource, RuleContext, RuleFacts } from './types';
 /**
  * Works out the order's estimate once, in Decimal, for every rule and for the card.
  *
- * - Price: a limit order's limit price; otherwise the far side of the quote (the ask for a buy, the bid for a sell),
- *   falling back to the last trade when that side is missing or zero (Alpaca reports 0 when there is no quote).
+ * - Price: for a buy, its limit price, else the ask, else the last trade (Alpaca reports 0 when there is no quote);
+ *   for a sale of shares, the higher of its limit, the bid and the last trade (what it will fetch); for a dollar-amount
+ *   sale, the bid, else the last trade.
  * - Shares: the quantity, or amount ÷ price rounded half-up to 6 decimals.
  * - Cost: the amount, or quantity × price rounded half-up to the cent.
  * - Weights: the position's market value over equity; after a buy it grows by the cost, after a sell it shrinks in
@@ -57,7 +58,28 @@ export function heldShares(facts: RuleFacts): Decimal {
   return facts.position ? decimalFrom(facts.position.qty, 'position.qty') : new Decimal(0);
 }
 
+/**
+ * A sale of shares is valued at what it will fetch, the higher of its limit, the bid and the last trade, so a limit far
+ * below the market ("sell 1000 at $0.01") cannot slip under the value limits. A dollar-amount sale converts to shares
+ * at the bid (else the last trade), which never understates the shares it needs.
+ */
+function saleOfSharesPrice(draft: OrderDraft, facts: RuleFacts): { price: Decimal | null; source: PriceSource | null } {
+  const candidates: [PriceSource, string | null | undefined, string][] = [
+    ['limit', draft.type === 'limit' ? draft.limit_price : undefined, 'draft.limit_price'],
+    ['bid', facts.quote.bid, 'quote.bid'],
+    ['last', facts.quote.last, 'quote.last'],
+  ];
+  let best: { price: Decimal | null; source: PriceSource | null } = { price: null, source: null };
+  for (const [source, value, field] of candidates) {
+    if (value === null || value === undefined) continue;
+    const price = decimalFrom(value, field);
+    if (price.gt(0) && (best.price === null || price.gt(best.price))) best = { price, source };
+  }
+  return best;
+}
+
 function referencePrice(draft: OrderDraft, facts: RuleFacts): { price: Decimal | null; source: PriceSource | null } {
+  if (draft.side === 'sell' && draft.quantity !== undefined) return saleOfSharesPrice(draft, facts);
   const { quote } = facts;
   const candidates: [PriceSource, string | null][] =
     draft.type === 'limit' && draft.limit_price !== undefined

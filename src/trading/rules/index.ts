@@ -7,6 +7,7 @@ import { dailyNotionalRule } from './daily-notional';
 import { denyListRule } from './deny-list';
 import { buildRuleContext } from './estimate';
 import { fractionalRule } from './fractional';
+import { limitDistanceRule } from './limit-distance';
 import { liveModeRule } from './live-mode';
 import { marketHoursRule } from './market-hours';
 import { maxOrderRule } from './max-order';
@@ -31,6 +32,7 @@ export const orderRules: readonly Rule[] = [
   configurationRule,
   minimumAmountRule,
   precisionRule,
+  limitDistanceRule,
   denyListRule,
   assetTradableRule,
   priceAvailableRule,
