@@ -10,7 +10,7 @@ import { freshRunState, type RunState } from '../agents/run-state';
 import type { Clock } from '../platform/clock';
 import type { OrderDesk } from '../tools/define-tool';
 import type { SpanRecorder } from '../monitoring/span-recorder';
-import { recordRun, runMetrics } from '../monitoring/run-metrics';
+import { forRun, recordRun, runMetrics } from '../monitoring/run-metrics';
 import { easternDate } from '../finance/calendar-date';
 import { checkAnswerFigures, type AnswerCheck } from '../verification/answer-check';
 import type { MemoryService } from '../memory/memory-service';
@@ -96,6 +96,8 @@ export function createChatService(deps: ChatServiceDeps) {
     let state = initial;
     let lastTextSave = deps.clock.monotonic();
     const startedAt = deps.clock.now();
+    const metrics = deps.metrics ? forRun(deps.metrics, { runId, conversationId }) : undefined;
+    let firstTextMs: number | undefined;
     let outcome = 'ok';
     let used: MemoriesUsed | undefined;
     let figures: AnswerCheck | undefined;
@@ -158,7 +160,7 @@ export function createChatService(deps: ChatServiceDeps) {
         },
         clock: deps.clock,
         signal: controller.signal,
-        ...(deps.metrics ? runMetrics(deps.metrics, deps.clock) : {}),
+        ...(metrics ? runMetrics(metrics, deps.clock) : {}),
         save: async (next) => {
           state = next;
           await deps.runs.save(runId, next);
@@ -166,6 +168,7 @@ export function createChatService(deps: ChatServiceDeps) {
           lastTextSave = deps.clock.monotonic();
         },
         onText: (delta, text) => {
+          firstTextMs ??= Math.max(0, deps.clock.now().getTime() - startedAt.getTime());
           state = { ...state, text };
           deps.broadcast({ type: 'text-delta', conversationId, messageId, text: delta });
           if (deps.clock.monotonic() - lastTextSave >= (deps.saveEveryMs ?? 250)) {
@@ -208,10 +211,10 @@ export function createChatService(deps: ChatServiceDeps) {
       else deps.broadcast({ type: 'run-error', conversationId, messageId, error: info });
     } finally {
       running.delete(conversationId);
-      if (deps.metrics) {
+      if (metrics) {
         const detail = figures ? { figuresChecked: figures.figuresChecked, ungroundedFigures: figures.ungrounded.length } : undefined;
-        recordRun(deps.metrics, state, state.answeredBy ?? 'supervisor', startedAt, deps.clock.now(), outcome, detail);
-        void deps.metrics.flush();
+        recordRun(metrics, state, state.answeredBy ?? 'supervisor', startedAt, deps.clock.now(), outcome, { ...(detail ? { detail } : {}), ...(firstTextMs === undefined ? {} : { ttftMs: firstTextMs }) });
+        void metrics.flush();
       }
     }
   }

@@ -2,11 +2,11 @@ import { clockFrom } from '../platform/clock';
 import { describe, expect, it } from 'vitest';
 import { measureRecordCost } from './bench-support';
 import { createSpanRecorder } from './span-recorder';
-import type { CleraDatabase } from '../store/db';
+import { stubSpanDatabase } from '../../tests/support/stub-span-database';
 
 describe('measureRecordCost', () => {
   it('records n spans and reports the mean cost of one record call in microseconds (the figure goes to the benchmark, not asserted here)', async () => {
-    const db = { spans: { bulkPut: () => Promise.resolve() } } as unknown as CleraDatabase;
+    const db = stubSpanDatabase(() => Promise.resolve());
     const recorder = createSpanRecorder({ db, clock: clockFrom(() => new Date()), ids: { next: (prefix) => `${prefix ?? ''}_${String(Math.random())}` } });
     const microseconds = measureRecordCost(recorder, 2000);
     expect(recorder.stats.recorded).toBe(2000);

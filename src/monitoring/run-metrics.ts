@@ -40,8 +40,8 @@ export function runMetrics(recorder: SpanRecorder, clock: { now(): Date }): Pick
 }
 
 /**
- * One span for a whole run: who answered, which specialists it used (the routing decision), how it ended, and in
- * `detail` the grounded-figures check (figuresChecked, ungroundedFigures) when the answer finished.
+ * One span for a whole run: who answered, which specialists it used (the routing decision), how it ended, its time to
+ * first text, and in `detail` the grounded-figures check (figuresChecked, ungroundedFigures) when the answer finished.
  */
 export function recordRun(
   recorder: SpanRecorder,
@@ -50,8 +50,26 @@ export function recordRun(
   startedAt: Date,
   endedAt: Date,
   outcome: string,
-  detail?: Record<string, number>,
+  extra: { detail?: Record<string, number>; ttftMs?: number } = {},
 ): void {
   const route = state.handoff ? [...state.route, `handoff:${state.handoff}`] : state.route;
-  recorder.record(agentRunSpan({ agent, startedAt, endedAt, outcome, route, fallbackUsed: state.fallbacks.length > 0 || state.modelFallbacks.length > 0, ...(detail ? { detail } : {}) }));
+  recorder.record(
+    agentRunSpan({
+      agent, startedAt, endedAt, outcome, route,
+      fallbackUsed: state.fallbacks.length > 0 || state.modelFallbacks.length > 0,
+      ...(extra.detail ? { detail: extra.detail } : {}),
+      ...(extra.ttftMs === undefined ? {} : { ttftMs: extra.ttftMs }),
+    }),
+  );
+}
+
+/** The recorder for one run: every span it records carries the run and conversation, so traces can group them. */
+export function forRun(recorder: SpanRecorder, context: { runId: string; conversationId: string }): SpanRecorder {
+  return {
+    record: (span) => { recorder.record({ ...span, runId: context.runId, conversationId: context.conversationId }); },
+    flush: () => recorder.flush(),
+    prune: () => recorder.prune(),
+    list: (options) => recorder.list(options),
+    get stats() { return recorder.stats; },
+  };
 }

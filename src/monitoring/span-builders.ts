@@ -93,11 +93,14 @@ export interface AgentRunInput {
   fallbackUsed?: boolean;
   /** Counts about the answer, e.g. how many of its figures no tool result supported. */
   detail?: Record<string, number>;
+  /** Time from the start of the run to its first streamed text. */
+  ttftMs?: number;
 }
 
 export function agentRunSpan(input: AgentRunInput): SpanInput {
   return {
     ...(input.detail ? { detail: { ...input.detail } } : {}),
+    ...(input.ttftMs === undefined ? {} : { ttftMs: input.ttftMs }),
     kind: 'agent-run',
     agent: input.agent,
     startedAt: iso(input.startedAt),

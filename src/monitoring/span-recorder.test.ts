@@ -3,6 +3,7 @@ import { openDatabase, type CleraDatabase } from '../store/db';
 import { type Clock, type IdSource, clockFrom } from '../platform/clock';
 import { createSpanRecorder, type SpanRecorderOptions } from './span-recorder';
 import type { SpanInput } from './span';
+import { stubSpanDatabase } from '../../tests/support/stub-span-database';
 
 const databases: CleraDatabase[] = [];
 afterEach(async () => {
@@ -34,7 +35,7 @@ function setup(options: Partial<SpanRecorderOptions> = {}) {
 /** A throwing-or-not stand-in for the database, for the write-failure paths. */
 function stubDatabase(bulkPut: (rows: unknown[]) => Promise<unknown>) {
   const spy = vi.fn(bulkPut);
-  return { db: { spans: { bulkPut: spy } } as unknown as CleraDatabase, bulkPut: spy };
+  return { db: stubSpanDatabase(spy), bulkPut: spy };
 }
 
 const minutesAfter = (base: string, minutes: number) => new Date(Date.parse(base) + minutes * 60_000).toISOString();

@@ -1,6 +1,7 @@
 import type { CleraDatabase, SpanRow } from '../store/db';
 import type { Clock, IdSource } from '../platform/clock';
 import { spanSchema, type Span, type SpanInput, type SpanKind } from './span';
+import { foldIntoRollups, pruneRollups } from '../store/rollup-store';
 
 export interface SpanRetention {
   maxAgeDays: number;
@@ -16,6 +17,8 @@ export interface SpanRecorderOptions {
   /** A buffer this long is written at once. A failed write keeps at most `maxBatch * 10` spans. */
   maxBatch?: number;
   retention?: SpanRetention;
+  /** Called after a batch is stored (e.g. to evaluate alerts when a turn's spans land). */
+  onWritten?: (spans: readonly Span[]) => void;
 }
 
 export interface SpanListOptions {
@@ -98,12 +101,18 @@ export function createSpanRecorder(options: SpanRecorderOptions): SpanRecorder {
       else stats.invalid += 1;
     }
     if (valid.length === 0) return 0;
-    const rows = valid.map(({ span }): SpanRow => ({ id: span.id, kind: span.kind, startedAt: span.startedAt, value: span }));
+    const rows = valid.map(({ span }): SpanRow => ({ id: span.id, kind: span.kind, startedAt: span.startedAt, ...(span.runId === undefined ? {} : { runId: span.runId }), value: span }));
     try {
-      // bulkPut, not bulkAdd: a retry after a write whose outcome was unknown (a partial commit, a transaction that
-      // aborted after some rows landed) must not fail forever on keys that already exist. Ids are unique per span,
-      // so putting a span again writes the same row.
-      await db.spans.bulkPut(rows);
+      // bulkPut, not bulkAdd: a retry after a write whose outcome was unknown must not fail forever on keys that
+      // already exist. Spans and their hourly/daily buckets are written in one transaction, and only spans not
+      // stored before are folded into the buckets, so a retried batch is never counted twice.
+      await db.transaction('rw', db.spans, db.rollups, async () => {
+        const stored = await db.spans.bulkGet(rows.map((row) => row.id));
+        const fresh = valid.filter((_, index) => stored[index] === undefined).map(({ span }) => span);
+        await db.spans.bulkPut(rows);
+        await foldIntoRollups(db.rollups, fresh);
+      });
+      if (options.onWritten) options.onWritten(valid.map(({ span }) => span));
       consecutiveFailures = 0;
       stats.written += rows.length;
       return rows.length;
@@ -156,6 +165,8 @@ export function createSpanRecorder(options: SpanRecorderOptions): SpanRecorder {
     async prune() {
       const cutoff = new Date(clock.now().getTime() - retention.maxAgeDays * DAY_MS).toISOString();
       let deleted = await db.spans.where('startedAt').below(cutoff).delete();
+      // Buckets follow the age limit (a row-cap prune leaves them: they summarise, they do not hold the spans).
+      await pruneRollups(db.rollups, cutoff);
       const total = await db.spans.count();
       if (total > retention.maxRows) {
         const oldest = await db.spans.orderBy('startedAt').limit(total - retention.maxRows).primaryKeys();

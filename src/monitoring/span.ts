@@ -38,6 +38,9 @@ export const spanSchema = z.object({
   /** The routing decision of an agent run: the specialists it used, in order. */
   route: z.array(z.string()).optional(),
   detail: spanDetailSchema.optional(),
+  /** The run (turn) the span belongs to, and its conversation: traces group spans by run. */
+  runId: z.string().optional(),
+  conversationId: z.string().optional(),
 });
 export type Span = z.infer<typeof spanSchema>;
 /** What callers hand to the recorder; the recorder assigns the id. */

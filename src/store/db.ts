@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { foldIntoRollups, parseSpans } from './rollup-store';
 
 /**
  * The one database. Tables hold plain rows; repositories (the only code that touches tables) validate what they
@@ -73,6 +74,40 @@ export interface SpanRow {
   id: string;
   kind: string;
   startedAt: string;
+  /** The run the span belongs to, for a trace's waterfall (v5). */
+  runId?: string;
+  value: unknown;
+}
+/** Spans folded into an hourly or daily bucket (v5); `id` is `${grain}:${start}`. */
+export interface RollupRow {
+  id: string;
+  grain: string;
+  start: string;
+  value: unknown;
+}
+/** The user's feedback on one answer; `id` is the answer's message id (the latest feedback wins). */
+export interface FeedbackRow {
+  id: string;
+  runId: string;
+  conversationId: string;
+  createdAt: string;
+  value: unknown;
+}
+/** One imported evaluation results file. */
+export interface EvalImportRow {
+  id: string;
+  importedAt: string;
+  value: unknown;
+}
+export interface AlertRuleRow {
+  id: string;
+  value: unknown;
+}
+/** One firing of an alert rule, with when it cleared. */
+export interface AlertEventRow {
+  id: string;
+  ruleId: string;
+  firedAt: string;
   value: unknown;
 }
 export interface BreakerRow {
@@ -117,6 +152,11 @@ export type CleraDatabase = Dexie & {
   conversations: EntityTable<ConversationRow, 'id'>;
   messages: EntityTable<MessageRow, 'id'>;
   runs: EntityTable<RunRow, 'id'>;
+  rollups: EntityTable<RollupRow, 'id'>;
+  feedback: EntityTable<FeedbackRow, 'id'>;
+  evalImports: EntityTable<EvalImportRow, 'id'>;
+  alertRules: EntityTable<AlertRuleRow, 'id'>;
+  alertEvents: EntityTable<AlertEventRow, 'id'>;
 };
 
 export const DATABASE_NAME = 'clera';
@@ -141,6 +181,28 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
     spans: 'id, kind, startedAt',
     breakers: 'id',
   });
+  // v5: the metrics view. Spans gain a run index (traces) and a kind+time index; spans are folded into hourly and
+  // daily buckets as they are written (the upgrade folds the spans already stored); answer feedback, imported
+  // evaluation results, alert rules and alert history.
+  db.version(5)
+    .stores({
+      spans: 'id, kind, startedAt, runId, [kind+startedAt]',
+      rollups: 'id, [grain+start]',
+      feedback: 'id, runId, createdAt',
+      evalImports: 'id, importedAt',
+      alertRules: 'id',
+      alertEvents: 'id, ruleId, firedAt',
+    })
+    .upgrade(async (tx) => {
+      const spans = tx.table<SpanRow, string>('spans');
+      const rows = await spans.toArray();
+      await foldIntoRollups(tx.table<RollupRow, 'id'>('rollups') as EntityTable<RollupRow, 'id'>, parseSpans(rows));
+      const withRun = rows.flatMap((row) => {
+        const runId = (row.value as { runId?: unknown } | null)?.runId;
+        return typeof runId === 'string' ? [{ ...row, runId }] : [];
+      });
+      if (withRun.length > 0) await spans.bulkPut(withRun);
+    });
   // v6: memory and preferences. The sealed investment profile and remembered facts. (Versions 4 and 5 are taken by
   // work landing in parallel; Dexie accepts the gap.)
   db.version(6).stores({

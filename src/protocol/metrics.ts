@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/** The metrics view's contract: the figures for a time range (and optionally one agent), traces, alerts. */
+export const timeRanges = ['hour', 'day', '7d', '30d', 'all'] as const;
+export type TimeRange = (typeof timeRanges)[number];
+export const RANGE_MS: Record<Exclude<TimeRange, 'all'>, number> = { hour: 3_600_000, day: 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+
+const count = z.number().int().nonnegative();
+const rate = z.number().min(0).max(1).nullable();
+const ms = z.number().nonnegative().nullable();
+const usd = z.string().regex(/^\d+\.\d{6}$/);
+export const tokensSchema = z.object({ input: count, output: count, cacheRead: count, cacheWrite: count });
+
+export const groupRowSchema = z.object({
+  name: z.string(),
+  calls: count,
+  successRate: rate,
+  errors: z.record(z.string(), count),
+  p50Ms: ms,
+  p95Ms: ms,
+  tokens: tokensSchema,
+  costUsd: usd,
+  fallbackRate: rate,
+});
+export type GroupRow = z.infer<typeof groupRowSchema>;
+
+export const agentRowSchema = groupRowSchema.extend({ turns: count, turnSuccessRate: rate });
+export type AgentRow = z.infer<typeof agentRowSchema>;
+
+export const routingAccuracySchema = z.object({
+  labelled: count,
+  right: count,
+  accuracy: rate,
+  minimum: count,
+  sources: z.object({ feedback: count, handoffs: count, evaluation: count }),
+});
+
+export const seriesPointSchema = z.object({
+  start: z.string(),
+  turns: count,
+  p50Ms: ms,
+  p95Ms: ms,
+  costUsd: z.number().nonnegative(),
+  /** Agent → model-call success rate in this interval (null without calls). */
+  success: z.record(z.string(), rate),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+
+export const breakerChangeSchema = z.object({ dependency: z.string(), from: z.string(), to: z.string(), at: z.string() });
+
+export const metricsReportSchema = z.object({
+  range: z.enum(timeRanges),
+  from: z.string().nullable(),
+  to: z.string(),
+  agent: z.string().nullable(),
+  summary: z.object({
+    turns: count,
+    answerSuccessRate: rate,
+    ttftP50Ms: ms,
+    ttftP95Ms: ms,
+    answerP50Ms: ms,
+    answerP95Ms: ms,
+    tokens: tokensSchema,
+    costUsd: usd,
+    /** Model calls with tokens and no known price (their cost is missing). */
+    unpricedCalls: count,
+    pricesAsOf: z.string(),
+    orders: z.object({ proposed: count, confirmed: count, rejected: count, expired: count }),
+  }),
+  agents: z.array(agentRowSchema),
+  tools: z.array(groupRowSchema),
+  routing: z.object({ routes: z.record(z.string(), count), handoffs: count, accuracy: routingAccuracySchema }),
+  series: z.object({ stepMs: z.number().int().positive(), points: z.array(seriesPointSchema) }),
+  breakers: z.array(breakerChangeSchema),
+  /** Every agent seen in the range, for the agent filter. */
+  agentNames: z.array(z.string()),
+});
+export type MetricsReport = z.infer<typeof metricsReportSchema>;
+
+export const feedbackReasons = ['wrong-specialist', 'wrong-figures', 'not-helpful', 'other'] as const;
+export const feedbackSchema = z.object({
+  rating: z.enum(['good', 'bad']),
+  reason: z.enum(feedbackReasons).optional(),
+});
+
+export const alertMetrics = ['routing-accuracy', 'agent-success-rate', 'p95-answer-ms', 'daily-cost-usd'] as const;
+export type AlertMetric = (typeof alertMetrics)[number];
+export const alertRuleSchema = z.object({
+  id: z.enum(alertMetrics),
+  enabled: z.boolean(),
+  /** Fires below (accuracy, success rate) or above (latency, cost) this value. */
+  threshold: z.number().nonnegative(),
+  /** Labelled turns, calls or turns needed before the rule is judged. */
+  minimumSamples: z.number().int().min(1).max(100_000),
+  /** The window the rule looks at. */
+  windowMinutes: z.number().int().min(5).max(43_200),
+  /** A notification at most once per this many minutes while firing. */
+  cooldownMinutes: z.number().int().min(1).max(10_080),
+});
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+
+export const alertEventSchema = z.object({
+  id: z.string(),
+  ruleId: z.enum(alertMetrics),
+  /** What fired, e.g. "financial_analyst success rate 0.62 < 0.90". */
+  message: z.string(),
+  /** The agent a per-agent rule fired for. */
+  subject: z.string().nullable(),
+  firedAt: z.string(),
+  clearedAt: z.string().nullable(),
+  notifiedAt: z.string().nullable(),
+});
+export type AlertEvent = z.infer<typeof alertEventSchema>;
+
+export const traceSummarySchema = z.object({
+  runId: z.string(),
+  conversationId: z.string().nullable(),
+  agent: z.string(),
+  startedAt: z.string(),
+  latencyMs: z.number().nonnegative(),
+  outcome: z.string(),
+  route: z.array(z.string()),
+});
+export type TraceSummary = z.infer<typeof traceSummarySchema>;
