@@ -11,6 +11,8 @@ export interface ReportOptions {
   now: Date;
   agent?: string | null;
   minimumLabels?: number;
+  /** A start other than the range's (alert rules use their own windows). */
+  from?: Date;
 }
 
 /** The display step of the charts for a range. */
@@ -86,7 +88,7 @@ const all = (rollup: RollupValue, kind: string, agent: string | null) => mergeBy
 /** Every figure of the metrics view for one range (and optionally one agent). */
 export async function computeReport(source: MetricsSource, options: ReportOptions): Promise<MetricsReport> {
   const to = options.now.toISOString();
-  const from = options.range === 'all' ? null : new Date(options.now.getTime() - RANGE_MS[options.range]).toISOString();
+  const from = options.from ? options.from.toISOString() : options.range === 'all' ? null : new Date(options.now.getTime() - RANGE_MS[options.range]).toISOString();
   const agent = options.agent ?? null;
   const stepMs = stepFor(options.range);
   const { total, steps } = await collect(source, from, to, stepMs);
