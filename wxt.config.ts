@@ -17,7 +17,7 @@ export default defineConfig({
     name: demo ? 'Clera (demo)' : 'Clera',
     description: 'A local-first AI financial assistant running on your own Anthropic and Alpaca keys.',
     // Each permission's reason is in the README ("Permissions").
-    permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting', 'notifications'],
     host_permissions: demo
       ? loopback
       : ['https://api.anthropic.com/*', 'https://paper-api.alpaca.markets/*', 'https://api.alpaca.markets/*', 'https://data.alpaca.markets/*', ...loopback],

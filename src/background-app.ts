@@ -10,6 +10,10 @@ import { createProposalRepository } from './store/proposal-repository';
 import { createTradingService } from './trading/trading-service';
 import { createTradingNotifier } from './background/trading-notifier';
 import { createSpanRecorder } from './monitoring/span-recorder';
+import { createMetricsRepository } from './store/metrics-repository';
+import { createAlertRepository } from './store/alert-repository';
+import { createAlertMonitor, type AlertPort } from './monitoring/alert-monitor';
+import { createMetricsHandlers } from './background/metrics-handlers';
 import { breakerSpan, rateLimitWaitSpan } from './monitoring/span-builders';
 import { createResilience, type ResilienceOptions } from './resilience';
 import type { Fetchers } from './background/turn-runtime';
@@ -43,6 +47,8 @@ export interface BackgroundPlatform {
   database?: CleraDatabase;
   /** Browser tabs for the page chip (detection and article reading); absent in Node tests. */
   pages?: BrowserPages;
+  /** Notifications and the toolbar badge for quality alerts; absent in Node tests that do not look at them. */
+  alerts?: AlertPort;
 }
 
 /** The composition root: wires store, clients, services and the protocol. Nothing here runs at import time. */
@@ -72,8 +78,20 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       onRemove: (item) => { broadcast({ type: 'memory-remove', memoryId: item.id, conversationId: item.source.conversationId }); },
     });
     const { monitoring } = await settings.get();
-    const metrics = createSpanRecorder({ db, clock: platform.clock, ids: platform.ids, retention: { maxAgeDays: monitoring.retentionDays, maxRows: monitoring.maxSpans } });
-    platform.keepAlive(metrics.prune().catch(() => 0));
+    const metricsRepository = createMetricsRepository(db);
+    const alertRepository = createAlertRepository(db);
+    const alertMonitor = createAlertMonitor({ source: metricsRepository, alerts: alertRepository, clock: platform.clock, ids: platform.ids, port: platform.alerts });
+    const evaluateAlerts = () => alertMonitor.evaluate().catch((error: unknown) => { platform.log('warn', 'Could not evaluate the alert rules.', { error: String(error) }); return []; });
+    const metrics = createSpanRecorder({
+      db,
+      clock: platform.clock,
+      ids: platform.ids,
+      retention: { maxAgeDays: monitoring.retentionDays, maxRows: monitoring.maxSpans },
+      // After each turn (its run span lands with the turn's last batch) the alert rules are judged again.
+      onWritten: (spans) => { if (spans.some((span) => span.kind === 'agent-run')) platform.keepAlive(evaluateAlerts()); },
+    });
+    const retentionCutoff = new Date(platform.clock.now().getTime() - monitoring.retentionDays * 86_400_000).toISOString();
+    platform.keepAlive(Promise.all([metrics.prune(), metricsRepository.prune(retentionCutoff), alertRepository.prune(retentionCutoff)]).catch(() => 0));
     // Every call to Anthropic and Alpaca goes through its dependency's policies (timeout, retries for idempotent
     // requests only, circuit breaker with persisted state, rate limit); health changes reach the panels' banner.
     const chatRef: { current?: { broadcastActivity: (label: string) => void } } = {};
@@ -117,14 +135,16 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       suitability: async () => ({ profile: (await profiles.get()).profile, mode: (await settings.get()).memory.suitability }),
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries: createSummaryRepository(db) });
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries: createSummaryRepository(db),
+      metricsView: createMetricsHandlers({ repository: metricsRepository, alerts: alertRepository, monitor: alertMonitor, conversations, runs, clock: platform.clock, ids: platform.ids }),
+    });
     // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
     await trading.expireDue();
     platform.keepAlive(trading.reconcile().catch((error: unknown) => { platform.log('warn', 'Could not reconcile orders yet.', { error: String(error) }); }));
     chatRef.current = created.chat;
     const recovered = await created.chat.recoverInterrupted();
     if (recovered > 0) platform.log('info', `Marked ${recovered} unfinished answer(s) as interrupted after a restart.`);
-    return { ...created, trading };
+    return { ...created, trading, evaluateAlerts };
   })();
   started.catch((error: unknown) => {
     platform.log('warn', 'The background failed to start.', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
@@ -159,6 +179,8 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     pageChanged: async () => { await (await started).pages.pageChanged(); },
     /** A registered detection script reported a page load. */
     pageReported: async (tab: TabInfo, facts: unknown) => { await (await started).pages.pageReported(tab, facts); },
+    /** The alerts alarm: judge the alert rules over their windows. */
+    evaluateAlerts: async () => { await (await started).evaluateAlerts(); },
     /** The follow-up alarm: expire proposals and keep following open orders. */
     followUp: async () => {
       const { trading } = await started;

@@ -6,8 +6,10 @@ import { createChromePageAccess } from '@/src/platform/page-access';
 import { createBrowserEntryPoints } from '@/src/platform/entry-points';
 import { pageAnalyzeText } from '@/src/page/page-analyze-text';
 import { loopbackOnlyFetch } from '@/src/platform/demo-mode';
+import { createAlertNotifier } from '@/src/platform/alert-notifier';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
+const ALERTS_ALARM = 'clera-alerts';
 
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
@@ -31,9 +33,13 @@ export default defineBackground(() => {
     log: (level, message, details) => { console[level](`[clera] ${message}`, details ?? ''); },
     scheduleFollowUp: (delayMinutes) => { void chrome.alarms.create(FOLLOW_UP_ALARM, { delayInMinutes: Math.max(0.5, delayMinutes) }); },
     pages,
+    alerts: createAlertNotifier(() => { void chrome.tabs.create({ url: chrome.runtime.getURL('/metrics.html') }); }),
   });
+  // The alert rules are judged every 5 minutes (and after each turn, by the app).
+  void chrome.alarms.create(ALERTS_ALARM, { periodInMinutes: 5 });
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOW_UP_ALARM) keepAlive(app.followUp());
+    if (alarm.name === ALERTS_ALARM) keepAlive(app.evaluateAlerts());
   });
   const menu = createContextMenu({ analyze: (input) => { keepAlive(app.analyzeSelection(input.selection ?? pageAnalyzeText(input))); } });
   pages.watch({

@@ -1,5 +1,6 @@
 import type { PushEvent } from '@/src/protocol/messages';
 import type { PortClient } from '@/src/protocol/port-client';
+import type { FeedbackReason } from '@/src/protocol/metrics';
 import type { Proposal } from '@/src/protocol/proposal';
 import type { ThemeChoice } from '../shared/theme';
 import { errorMessage } from '../shared/error-message';
@@ -230,6 +231,12 @@ export function createPanelActions(deps: PanelActionsDeps) {
     /** Changes a pending proposal's size, type, limit price or time in force; the background re-runs the rules. */
     editProposal(proposalId: string, changes: OrderChanges): Promise<boolean> {
       return proposalRequest(proposalId, (c) => c.request({ type: 'proposal-edit', proposalId, changes }));
+    },
+
+    /** "Good answer" / "Bad answer" on an answer (a bad one may carry a reason); returns whether it was saved. */
+    async giveFeedback(messageId: string, rating: 'good' | 'bad', reason?: FeedbackReason): Promise<boolean> {
+      const result = await call((c) => c.request({ type: 'feedback-give', messageId, rating, ...(reason ? { reason } : {}) }));
+      return result?.saved === true;
     },
 
     /** The panel's clock in milliseconds (the order cards count down with it). */

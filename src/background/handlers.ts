@@ -22,6 +22,7 @@ import { createMemoryHandlers } from './memory-handlers';
 import { createPageHandlers } from './page-handlers';
 import type { PortfolioCache } from '../memory/portfolio-cache';
 import type { SummaryRepository } from '../store/summary-repository';
+import type { createMetricsHandlers } from './metrics-handlers';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   profiles: ProfileRepository;
   portfolioCache?: PortfolioCache;
   summaries: SummaryRepository;
+  /** The metrics view's requests and answer feedback (src/background/metrics-handlers.ts). */
+  metricsView: ReturnType<typeof createMetricsHandlers>;
 }
 
 export function createRequestHandlers(deps: HandlerDeps) {
@@ -141,9 +144,11 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'proposal-decide': async (request) => {
       const proposal = await deps.trading.decide(request.proposalId, request.decision, request.liveConfirmed);
       const decidedAt = platform.clock.now();
-      deps.metrics.record(
-        approvalSpan({ proposalId: proposal.id, decision: `${request.decision}:${proposal.status}`, latencyMs: Math.max(0, decidedAt.getTime() - new Date(proposal.createdAt).getTime()), decidedAt }),
-      );
+      deps.metrics.record({
+        ...approvalSpan({ proposalId: proposal.id, decision: `${request.decision}:${proposal.status}`, latencyMs: Math.max(0, decidedAt.getTime() - new Date(proposal.createdAt).getTime()), decidedAt }),
+        runId: proposal.runId,
+        conversationId: proposal.conversationId,
+      });
       return { proposal };
     },
     'proposal-edit': async (request) => ({ proposal: await deps.trading.edit(request.proposalId, request.changes) }),
@@ -151,6 +156,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'audit-verify': () => deps.audit.verify(),
     'audit-export': () => deps.audit.exportJson(),
     ...createMemoryHandlers({ memory: deps.memory, profiles: deps.profiles }),
+    ...deps.metricsView,
     'connection-test': async () => {
       const current = await settings.get();
       const checks = await testConnections({ fetch: platform.fetch, settings: current, secrets: await settings.secrets(), endpoints: resolveEndpoints(current) });

@@ -10,6 +10,8 @@ export interface FeedbackRecord {
   reason?: string | undefined;
   /** Whether the answered turn handed off away from its first route. */
   handedOff: boolean;
+  /** The turn's first route (see rollup.firstRoute). */
+  route?: string | undefined;
   createdAt: string;
 }
 

@@ -6,6 +6,7 @@ import { healthMapSchema } from './health';
 import { auditEntryViewSchema, auditVerificationSchema } from './audit';
 import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } from './memory';
 import { pageChipSchema } from './page';
+import { metricsRequestSchemas, metricsResponseSchemas } from './metrics';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
 /**
@@ -47,6 +48,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('audit-list'), limit: z.number().int().min(1).max(5000).default(500) }),
   z.object({ id, type: z.literal('audit-verify') }),
   z.object({ id, type: z.literal('audit-export') }),
+  ...metricsRequestSchemas,
   z.object({ id, type: z.literal('profile-get') }),
   z.object({ id, type: z.literal('profile-save'), profile: profileSchema }),
   z.object({ id, type: z.literal('memory-list') }),
@@ -108,6 +110,7 @@ export const responseSchemas = {
   'audit-list': z.object({ entries: z.array(auditEntryViewSchema) }),
   'audit-verify': auditVerificationSchema,
   'audit-export': z.object({ fileName: z.string(), json: z.string() }),
+  ...metricsResponseSchemas,
   'profile-get': profileViewSchema,
   'profile-save': profileViewSchema,
   'memory-list': memoryListSchema,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { spanSchema } from '../monitoring/span';
+import { evalImportSchema } from '../monitoring/eval-import';
 
 /** The metrics view's contract: the figures for a time range (and optionally one agent), traces, alerts. */
 export const timeRanges = ['hour', 'day', '7d', '30d', 'all'] as const;
@@ -78,6 +80,7 @@ export const metricsReportSchema = z.object({
 export type MetricsReport = z.infer<typeof metricsReportSchema>;
 
 export const feedbackReasons = ['wrong-specialist', 'wrong-figures', 'not-helpful', 'other'] as const;
+export type FeedbackReason = (typeof feedbackReasons)[number];
 export const feedbackSchema = z.object({
   rating: z.enum(['good', 'bad']),
   reason: z.enum(feedbackReasons).optional(),
@@ -122,3 +125,33 @@ export const traceSummarySchema = z.object({
   route: z.array(z.string()),
 });
 export type TraceSummary = z.infer<typeof traceSummarySchema>;
+
+const requestId = z.string().min(1).max(100);
+const exportFormatSchema = z.enum(['csv', 'json', 'otlp']);
+
+/** The metrics view's requests (spread into the protocol's request union). */
+export const metricsRequestSchemas = [
+  z.object({ id: requestId, type: z.literal('metrics-report'), range: z.enum(timeRanges), agent: requestId.nullable().default(null) }),
+  z.object({ id: requestId, type: z.literal('metrics-traces'), range: z.enum(timeRanges), limit: z.number().int().min(1).max(200).default(30) }),
+  z.object({ id: requestId, type: z.literal('metrics-trace'), runId: requestId }),
+  z.object({ id: requestId, type: z.literal('metrics-export'), range: z.enum(timeRanges), format: exportFormatSchema }),
+  /** "Good answer" / "Bad answer" on an assistant message, with an optional reason for a bad one. */
+  z.object({ id: requestId, type: z.literal('feedback-give'), messageId: requestId, ...feedbackSchema.shape }),
+  z.object({ id: requestId, type: z.literal('eval-import'), results: evalImportSchema }),
+  z.object({ id: requestId, type: z.literal('alerts-get') }),
+  z.object({ id: requestId, type: z.literal('alerts-save'), rules: z.array(alertRuleSchema).min(1).max(alertMetrics.length) }),
+] as const;
+
+const alertsViewSchema = z.object({ rules: z.array(alertRuleSchema), events: z.array(alertEventSchema) });
+
+/** What each metrics request answers with. */
+export const metricsResponseSchemas = {
+  'metrics-report': metricsReportSchema,
+  'metrics-traces': z.object({ traces: z.array(traceSummarySchema) }),
+  'metrics-trace': z.object({ spans: z.array(spanSchema) }),
+  'metrics-export': z.object({ fileName: z.string(), mime: z.string(), text: z.string(), count }),
+  'feedback-give': z.object({ saved: z.boolean() }),
+  'eval-import': z.object({ cases: count, routeRight: count, routeWrong: count }),
+  'alerts-get': alertsViewSchema,
+  'alerts-save': alertsViewSchema,
+} as const;

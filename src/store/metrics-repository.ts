@@ -11,6 +11,7 @@ const feedbackSchema = z.object({
   rating: z.enum(['good', 'bad']),
   reason: z.string().optional(),
   handedOff: z.boolean(),
+  route: z.string().optional(),
   createdAt: z.string(),
 });
 const evalImportRecordSchema = z.object({

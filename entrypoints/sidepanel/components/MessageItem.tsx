@@ -3,6 +3,7 @@ import type { ChatMessage } from '@/src/protocol/conversation';
 import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { retryableMessageId } from '../store';
 import { CopyButton } from './CopyButton';
+import { FeedbackButtons } from './FeedbackButtons';
 import { MarkdownText } from './MarkdownText';
 import { MemoriesUsed } from './MemoriesUsed';
 
@@ -105,6 +106,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       {!streaming && message.text !== '' && (
         <div className="message-tools">
           <CopyButton text={message.text} />
+          {message.status === 'complete' && message.meta?.runId && <FeedbackButtons messageId={message.id} />}
         </div>
       )}
     </article>

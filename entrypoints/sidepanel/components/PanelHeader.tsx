@@ -4,6 +4,7 @@ import { focusComposer } from '../composer-focus';
 import { ConversationList } from './ConversationList';
 import { ModeBadge } from './ModeBadge';
 import { IncognitoSwitch } from './IncognitoSwitch';
+import { extensionPageUrl } from '../../shared/runtime';
 import { HistoryIcon, PlusIcon, SettingsIcon } from './Icons';
 
 export function PanelHeader() {
@@ -49,6 +50,9 @@ export function PanelHeader() {
         >
           <HistoryIcon />
         </button>
+        <a className="icon-button" href={extensionPageUrl('metrics.html')} target="_blank" rel="noopener noreferrer" aria-label="Metrics" title="Metrics">
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" d="M4 20h16M7 16v-5m5 5V6m5 10v-8" /></svg>
+        </a>
         <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => { actions.openSettings(); }}>
           <SettingsIcon />
         </button>

@@ -1,0 +1,100 @@
+import type { Handlers } from './port-server';
+import type { Clock, IdSource } from '../platform/clock';
+import { RANGE_MS, type TimeRange } from '../protocol/metrics';
+import { userInputError } from '../protocol/errors';
+import type { ConversationRepository } from '../store/conversation-repository';
+import type { RunRepository } from '../store/run-repository';
+import type { MetricsRepository } from '../store/metrics-repository';
+import type { AlertRepository } from '../store/alert-repository';
+import type { AlertMonitor } from '../monitoring/alert-monitor';
+import { defaultAlertRules } from '../monitoring/alert-rules';
+import { computeReport } from '../monitoring/metrics-report';
+import { routeWasRight } from '../monitoring/eval-import';
+import { exportSpans } from '../monitoring/span-export';
+import { firstRoute, handedOff } from '../monitoring/rollup';
+
+type MetricsRequest = 'metrics-report' | 'metrics-traces' | 'metrics-trace' | 'metrics-export' | 'feedback-give' | 'eval-import' | 'alerts-get' | 'alerts-save';
+
+export interface MetricsHandlerDeps {
+  repository: MetricsRepository;
+  alerts: AlertRepository;
+  monitor: AlertMonitor;
+  conversations: ConversationRepository;
+  runs: RunRepository;
+  clock: Clock;
+  ids: IdSource;
+}
+
+/** An export holds at most this many spans (the newest). */
+const EXPORT_LIMIT = 100_000;
+
+/** The metrics view's requests and the panel's answer feedback. */
+export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, MetricsRequest> {
+  const rangeWindow = (range: TimeRange) => {
+    const now = deps.clock.now();
+    return { from: range === 'all' ? '' : new Date(now.getTime() - RANGE_MS[range]).toISOString(), to: new Date(now.getTime() + 1).toISOString() };
+  };
+  const alertsView = async () => ({ rules: await deps.alerts.rules(defaultAlertRules), events: await deps.alerts.events(100) });
+
+  return {
+    'metrics-report': (request) => computeReport(deps.repository, { range: request.range, agent: request.agent, now: deps.clock.now() }),
+    'metrics-traces': async (request) => {
+      const { from, to } = rangeWindow(request.range);
+      const runs = await deps.repository.spansOfKind('agent-run', from, to, request.limit);
+      return {
+        traces: runs.flatMap((span) =>
+          span.runId
+            ? [{ runId: span.runId, conversationId: span.conversationId ?? null, agent: span.agent ?? 'supervisor', startedAt: span.startedAt, latencyMs: span.latencyMs, outcome: span.outcome, route: span.route ?? [] }]
+            : [],
+        ),
+      };
+    },
+    'metrics-trace': async (request) => ({ spans: await deps.repository.runSpans(request.runId) }),
+    'metrics-export': async (request) => {
+      const { from, to } = rangeWindow(request.range);
+      const spans = (await deps.repository.spans(from, to)).slice(-EXPORT_LIMIT);
+      const file = exportSpans(spans, request.format);
+      const stamp = deps.clock.now().toISOString().slice(0, 16).replace(':', '');
+      return { fileName: `clera-metrics-${request.range}-${stamp}.${file.extension}`, mime: file.mime, text: file.text, count: spans.length };
+    },
+    'feedback-give': async (request) => {
+      const message = await deps.conversations.message(request.messageId);
+      const runId = message?.meta?.runId;
+      if (!message || message.role !== 'assistant' || !runId) throw userInputError('not-an-answer', 'Feedback can only be given on a finished answer.');
+      const run = await deps.runs.get(runId);
+      const route = run ? [...run.state.route, ...(run.state.handoff ? [`handoff:${run.state.handoff}`] : [])] : [];
+      await deps.repository.saveFeedback({
+        messageId: message.id,
+        runId,
+        conversationId: message.conversationId,
+        rating: request.rating,
+        ...(request.rating === 'bad' && request.reason ? { reason: request.reason } : {}),
+        handedOff: handedOff(route),
+        route: firstRoute(route),
+        createdAt: deps.clock.now().toISOString(),
+      });
+      return { saved: true };
+    },
+    'eval-import': async (request) => {
+      const { cases } = request.results;
+      const routeRight = cases.filter(routeWasRight).length;
+      await deps.repository.saveEvalImport({
+        id: deps.ids.next('eval'),
+        importedAt: deps.clock.now().toISOString(),
+        runAt: request.results.runAt,
+        ...(request.results.label ? { label: request.results.label } : {}),
+        cases: cases.length,
+        routeRight,
+        routeWrong: cases.length - routeRight,
+        passed: cases.filter((entry) => entry.passed).length,
+      });
+      return { cases: cases.length, routeRight, routeWrong: cases.length - routeRight };
+    },
+    'alerts-get': alertsView,
+    'alerts-save': async (request) => {
+      await deps.alerts.saveRules(request.rules);
+      await deps.monitor.evaluate();
+      return alertsView();
+    },
+  };
+}
