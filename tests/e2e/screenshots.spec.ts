@@ -35,6 +35,14 @@ for (const scheme of ['light', 'dark'] as const) {
       await panel.getByRole('region', { name: 'Order confirmation' }).waitFor();
       await panel.setViewportSize({ width: 420, height: 1100 });
       await panel.screenshot({ path: `${folder}/order-card-${scheme}.png`, fullPage: true });
+      await panel.getByRole('button', { name: 'Good answer' }).first().click();
+      const metrics = await extension.openPage('metrics.html');
+      await metrics.setViewportSize({ width: 1200, height: 900 });
+      await metrics.getByRole('table', { name: 'Agents' }).waitFor();
+      await metrics.getByRole('region', { name: 'Traces' }).getByRole('button').first().click();
+      await metrics.getByRole('table', { name: 'Waterfall' }).waitFor();
+      await metrics.locator('.uplot').first().waitFor();
+      await metrics.screenshot({ path: `${folder}/metrics-${scheme}.png`, fullPage: true });
     } finally {
       await extension.close();
     }

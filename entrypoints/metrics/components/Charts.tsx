@@ -10,8 +10,8 @@ const breakerLevels: Record<string, number> = { closed: 0, 'half-open': 1, half_
 const breakerNames = ['closed', 'half-open', 'open'];
 
 /** A chart with its table equivalent: screen readers get the table, the canvas is hidden from them. */
-function ChartFigure(props: { title: string; times: number[]; series: ChartSeries[]; format: (value: number) => string; stepped?: boolean; table: ReactNode; empty?: string }) {
-  const { title, times, series, format, stepped, table, empty } = props;
+function ChartFigure(props: { title: string; times: number[]; series: ChartSeries[]; format: (value: number) => string; stepped?: boolean; table: ReactNode; empty?: string; xRange: [number, number]; yRange?: [number, number] }) {
+  const { title, times, series, format, stepped, table, empty, xRange, yRange } = props;
   return (
     <figure className="chart card" aria-label={`Chart: ${title}`}>
       <figcaption>{title}</figcaption>
@@ -19,7 +19,7 @@ function ChartFigure(props: { title: string; times: number[]; series: ChartSerie
         <p className="muted">{empty ?? 'No data in this range.'}</p>
       ) : (
         <Suspense fallback={<div className="uplot-host chart-loading" aria-hidden="true" />}>
-          <UplotChart times={times} series={series} format={format} {...(stepped ? { stepped } : {})} />
+          <UplotChart times={times} series={series} format={format} xRange={xRange} {...(yRange ? { yRange } : {})} {...(stepped ? { stepped } : {})} />
         </Suspense>
       )}
       <details className="chart-table">
@@ -53,7 +53,9 @@ export function Charts({ report }: { report: MetricsReport }) {
     const times = points.map((point) => Date.parse(point.start) / 1000);
     const agents = [...new Set(points.flatMap((point) => Object.keys(point.success)))].sort();
     const dependencies = [...new Set(report.breakers.map((change) => change.dependency))].sort();
-    const breakerTimes = [...new Set(report.breakers.map((change) => Date.parse(change.at) / 1000))].sort((a, b) => a - b);
+    const changeTimes = [...new Set(report.breakers.map((change) => Date.parse(change.at) / 1000))].sort((a, b) => a - b);
+    // The last state holds until the end of the range.
+    const breakerTimes = changeTimes.length > 0 ? [...changeTimes, Math.max(Date.parse(report.to) / 1000, (changeTimes.at(-1) ?? 0) + 1)] : [];
     const breakerSeries = dependencies.map((dependency) => {
       let level: number | null = null;
       return {
@@ -65,7 +67,11 @@ export function Charts({ report }: { report: MetricsReport }) {
         }),
       };
     });
+    const end = Date.parse(report.to) / 1000;
+    const first = Math.min(...times, ...breakerTimes, end - 3600);
+    const xRange: [number, number] = [report.from ? Date.parse(report.from) / 1000 : first, end];
     return {
+      xRange,
       times,
       latency: [
         { label: 'p50', values: points.map((point) => point.p50Ms) },
@@ -84,13 +90,13 @@ export function Charts({ report }: { report: MetricsReport }) {
     <section aria-labelledby="heading-charts" className="metrics-section">
       <h2 id="heading-charts">Over time</h2>
       <div className="chart-grid">
-        <ChartFigure title="Time to full answer over time" times={charts.times} series={charts.latency} format={(value) => formatMs(value)}
+         <ChartFigure xRange={charts.xRange} title="Time to full answer over time" times={charts.times} series={charts.latency} format={(value) => formatMs(value)}
           table={<DataTable caption="Time to full answer over time" columns={['Interval', 'Turns', 'p50', 'p95']} rows={points.map((point) => [when(point), String(point.turns), formatMs(point.p50Ms), formatMs(point.p95Ms)])} />} />
-        <ChartFigure title="Cost over time" times={charts.times} series={charts.cost} format={(value) => formatUsd(value)}
+        <ChartFigure xRange={charts.xRange} title="Cost over time" times={charts.times} series={charts.cost} format={(value) => formatUsd(value)}
           table={<DataTable caption="Cost over time" columns={['Interval', 'Cost']} rows={points.map((point) => [when(point), formatUsd(point.costUsd)])} />} />
-        <ChartFigure title="Success rate per agent over time" times={charts.times} series={charts.success} format={(value) => formatRate(value)}
+        <ChartFigure xRange={charts.xRange} yRange={[0, 1]} title="Success rate per agent over time" times={charts.times} series={charts.success} format={(value) => formatRate(value)}
           table={<DataTable caption="Success rate per agent over time" columns={['Interval', ...charts.agents.map(agentLabel)]} rows={points.map((point) => [when(point), ...charts.agents.map((agent) => formatRate(point.success[agent] ?? null))])} />} />
-        <ChartFigure title="Breaker state timeline" times={charts.breakerTimes} series={charts.breakerSeries} stepped format={(value) => breakerNames[Math.round(value)] ?? ''}
+        <ChartFigure xRange={charts.xRange} yRange={[0, 2]} title="Breaker state timeline" times={charts.breakerTimes} series={charts.breakerSeries} stepped format={(value) => breakerNames[Math.round(value)] ?? ''}
           empty="No circuit breaker changed state in this range: every service stayed closed (healthy)."
           table={<DataTable caption="Breaker state timeline" columns={['Time', 'Service', 'From', 'To']} rows={report.breakers.map((change) => [formatTime(change.at), change.dependency, change.from, change.to])} />} />
       </div>

@@ -15,12 +15,16 @@ export interface UplotChartProps {
   format: (value: number) => string;
   stepped?: boolean;
   height?: number;
+  /** The time axis spans the whole range (seconds), not just the points. */
+  xRange: [number, number];
+  /** A fixed value axis (e.g. 0..1 for rates); automatic when absent. */
+  yRange?: [number, number];
 }
 
 const palette = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5'];
 
 /** One uPlot chart, sized to its container and coloured from the theme's custom properties. Loaded lazily. */
-export default function UplotChart({ times, series, format, stepped = false, height = 180 }: UplotChartProps) {
+export default function UplotChart({ times, series, format, stepped = false, height = 180, xRange, yRange }: UplotChartProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
@@ -35,7 +39,7 @@ export default function UplotChart({ times, series, format, stepped = false, hei
         height,
         legend: { show: true },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
+        scales: { x: { time: true, range: () => xRange }, ...(yRange ? { y: { range: () => yRange } } : {}) },
         axes: [axis, { ...axis, size: 64, values: (_u, ticks) => ticks.map(format) }],
         series: [
           {},
@@ -59,6 +63,6 @@ export default function UplotChart({ times, series, format, stepped = false, hei
       observer.disconnect();
       plot.destroy();
     };
-  }, [times, series, format, stepped, height]);
+  }, [times, series, format, stepped, height, xRange, yRange]);
   return <div ref={host} className="uplot-host" aria-hidden="true" />;
 }
