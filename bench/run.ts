@@ -13,6 +13,7 @@ import { ensureBuild, measurePanelTti } from './panel-tti';
 import { consoleSummary, renderMarkdown, type BenchReport, type Section } from './report';
 import { measureSpanCost, renderSpanCost } from './span-cost';
 import { renderMemoryBench, runMemoryBench } from './memory-context';
+import { measureMetricsFigures, renderMetricsFigures } from './metrics-figures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
   const spanCost = await measureSpanCost();
   log(`Metric capture: ${spanCost.p50Us.toFixed(1)} µs per event (p50), ${spanCost.p95Us.toFixed(1)} µs (p95)`);
   const memory = await section('Memory and long conversations', flag('skip-memory'), () => runMemoryBench({ log }));
-  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost) + (memory.ok ? renderMemoryBench(memory.value) : ''));
+  const metricsFigures = flag('skip-metrics') ? null : await measureMetricsFigures();
+  if (metricsFigures) log(`Metrics view figures over ${String(metricsFigures.spans)} spans: ${Object.entries(metricsFigures.ranges).map(([range, f]) => `${range} ${f.p50Ms.toFixed(0)} ms`).join(', ')}`);
+  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost) + (memory.ok ? renderMemoryBench(memory.value) : '') + (metricsFigures ? renderMetricsFigures(metricsFigures) : ''));
   log('');
   for (const line of consoleSummary(report)) log(line);
   log(`\nWrote ${path.relative(ROOT, out)}`);
