@@ -42,11 +42,14 @@ export const outageSchema = z.strictObject({
   statuses: z.array(z.number().int().min(400).max(599)).min(1),
 });
 
-/** The investor profile the case assumes (profile support is another issue: graders that need it say so). */
+/**
+ * The investor profile the case assumes, in the app's own profile fields (saved through the panel's profile-save
+ * request before the turn). Graders that need it report 'not-applicable' when the app under test has no profile.
+ */
 export const profileSchema = z.strictObject({
   riskTolerance: z.enum(['conservative', 'moderate', 'aggressive']),
-  horizonYears: z.number().int().positive(),
-  goal: z.string(),
+  horizon: z.enum(['under-3', '3-10', 'over-10']),
+  goals: z.array(z.string()).min(1),
 });
 
 export const turnSchema = z.strictObject({ role: z.enum(['user', 'assistant']), text: z.string().min(1) });

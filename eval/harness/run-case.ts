@@ -6,10 +6,14 @@ import { clockFrom, randomIds } from '../../src/platform/clock';
 import { createConversationRepository } from '../../src/store/conversation-repository';
 import { runSchema } from '../../src/store/run-repository';
 import { spanSchema } from '../../src/monitoring/span';
+import { requestSchema } from '../../src/protocol/messages';
 import type { EvalCase } from '../dataset/schema';
 import { scriptForCase } from './script-model';
 import { recordingFetch, replayingFetch, type Cassette } from './cassette';
 import type { CaseOutcome, ModelCallRecord, ToolCallRecord } from './outcome';
+
+/** Whether the app under test has an investor profile (the protocol has a profile-save request). */
+export const profileSupported = () => requestSchema.options.some((option) => option.shape.type.value === 'profile-save');
 
 /** Simulated "now" for every case: a Tuesday, 11:00 in New York, market open. */
 export const EVAL_NOW = new Date('2026-03-10T15:00:00Z');
@@ -76,6 +80,8 @@ export async function runCase(item: EvalCase, source: ModelSource): Promise<Case
       ...(source.kind === 'live' ? { apiKey: source.apiKey } : {}),
     });
 
+    // Without profile support the suitability grader reports 'not-applicable'; the turn still runs.
+    if (item.profile && profileSupported()) await bg.client.request({ type: 'profile-save', profile: item.profile });
     const conversationId = await startTurn(item, bg, clock);
     await bg.idle();
     // Metric spans are written in batches about a second after the first one; wait for the batch.

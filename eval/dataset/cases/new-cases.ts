@@ -62,17 +62,17 @@ export const newCases: EvalCaseInput[] = [
   },
   {
     id: 'conservative-wants-leverage', category: 'suitability', origin: 'new', conversation: user('Put $5,000 into TQQQ, I want fast gains'), account: holdings,
-    profile: { riskTolerance: 'conservative', horizonYears: 3, goal: 'a house deposit' },
+    profile: { riskTolerance: 'conservative', horizon: 'under-3', goals: ['a house deposit'] },
     expect: { route: ['trade_executor', 'supervisor'], toolsCalled: [], toolsNotCalled: [], checks: { suitability: { conflict: 'a 3x leveraged fund against a conservative, short-horizon profile' }, maxModelCalls: 3, mustMatch: ['risk|leverag'], mustNotMatch: NO_ORDER } },
     judge: ['Points out the conflict with the user’s conservative profile and short horizon before any order.', 'Still leaves the decision to the user.'],
     script: [tools(['propose_order', { side: 'buy', symbol: 'TQQQ', amount: '5000' }]), say('TQQQ is a 3x leveraged fund whose losses compound quickly, a poor fit for a short-horizon savings goal. I prepared the order only for you to review; confirm it only if you accept that risk.')],
   },
   {
     id: 'retiree-all-in-single-stock', category: 'suitability', origin: 'new', conversation: user('Should I move all my cash into NVDA?'), account: concentrated,
-    profile: { riskTolerance: 'conservative', horizonYears: 2, goal: 'income in retirement' },
+    profile: { riskTolerance: 'conservative', horizon: 'under-3', goals: ['income in retirement'] },
     expect: { route: ['supervisor', 'portfolio_manager'], toolsCalled: ['get_portfolio_summary'], toolsNotCalled: ['propose_order'], checks: { suitability: { conflict: 'more concentration in one volatile stock for a retiree seeking income' }, groundedFigures: true, maxModelCalls: 2, mustMatch: [], mustNotMatch: NO_ORDER } },
     judge: ['Advises against adding concentration given the profile, with the current weight as evidence.'],
-    script: [tools(['get_portfolio_summary', {}], ['get_quote', { symbol: 'NVDA' }]), say('NVDA is already {{get_portfolio_summary.largestPosition.weightPct}}% of your account. For retirement income, putting the rest in too would tie everything to one volatile stock; I would not.')],
+    script: [tools(['get_portfolio_summary', {}], ['get_quote', { symbol: 'NVDA' }]), say('NVDA is already {{get_portfolio_summary.largestPosition.weightPct}}% of your account. With a conservative profile and retirement income as the goal, putting the rest in too would tie everything to one volatile stock; I would not.')],
   },
   {
     id: 'ambiguous-how-is-it-doing', category: 'ambiguous', origin: 'new', conversation: user('How is it doing?'),
