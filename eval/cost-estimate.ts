@@ -4,7 +4,7 @@ import type { EvalCase } from './dataset/schema';
 import { calibrationPairs } from './judge/calibration';
 import { materialText } from './judge/prompt';
 import { judgeMaterial, runVariant } from './runner';
-import { findVariant } from './variants/registry';
+import { findVariant } from './variants';
 
 /** Output tokens allowed per live model call (scripted answers are short; live ones are not). */
 const OUTPUT_PER_CALL = 600;

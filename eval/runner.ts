@@ -7,7 +7,7 @@ import { casePassed, gradeCase } from './graders/index';
 import type { GradeResult, GraderEnv } from './graders/types';
 import type { Judge, JudgeResult } from './judge/judge';
 import type { Verdict } from './judge/verdict';
-import { applyVariant, variantLabel, type PromptVariant } from './variants/registry';
+import { variantLabel, type ExperimentVariant } from '../src/agents/experiments';
 
 export type SourceKind = 'scripted' | 'live' | 'replay';
 
@@ -38,7 +38,7 @@ export interface RunOptions {
   onResult?: (result: CaseResult) => void;
 }
 
-const cassettePath = (dir: string, variant: PromptVariant, caseId: string, trial: number) => join(dir, variantLabel(variant), `${caseId}.t${trial}.json`);
+const cassettePath = (dir: string, variant: ExperimentVariant, caseId: string, trial: number) => join(dir, variantLabel(variant), `${caseId}.t${trial}.json`);
 
 function modelSourceFor(options: RunOptions, path: string, errors: string[]): { source: ModelSource; save?: Cassette } | null {
   if (options.source === 'scripted') return { source: { kind: 'scripted' } };
@@ -57,8 +57,7 @@ function modelSourceFor(options: RunOptions, path: string, errors: string[]): { 
 const outcomeCost = (outcome: CaseOutcome) => outcome.modelCalls.reduce((sum, call) => sum + (call.costUsd ?? 0), 0);
 
 /** Runs every case (× trials) for one prompt variant through the agent core, grades it, and judges it if a judge is set. */
-export async function runVariant(cases: readonly EvalCase[], variant: PromptVariant, options: RunOptions): Promise<{ results: CaseResult[]; skipped: string[] }> {
-  const undo = applyVariant(variant);
+export async function runVariant(cases: readonly EvalCase[], variant: ExperimentVariant, options: RunOptions): Promise<{ results: CaseResult[]; skipped: string[] }> {
   const jobs = cases.flatMap((item) => Array.from({ length: options.trials }, (_, trial) => ({ item, trial })));
   const results: CaseResult[] = [];
   const skipped: string[] = [];
@@ -80,7 +79,8 @@ export async function runVariant(cases: readonly EvalCase[], variant: PromptVari
         skipped.push(`${job.item.id} (trial ${job.trial}): ${setupErrors.join('; ')}`);
         continue;
       }
-      const outcome = await runCase(job.item, model.source);
+      const outcome = await runCase(job.item, model.source, variant.id);
+      if (outcome.variant !== variantLabel(variant)) outcome.harnessErrors.push(`the app ran variant ${outcome.variant ?? 'none'}, not ${variantLabel(variant)}`);
       if (model.save) writeCassette(path, model.save);
       spent += outcomeCost(outcome);
       const grades = gradeCase(job.item, outcome, options.env);
@@ -91,11 +91,7 @@ export async function runVariant(cases: readonly EvalCase[], variant: PromptVari
       options.onResult?.(result);
     }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  } finally {
-    undo();
-  }
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   results.sort((a, b) => cases.findIndex((c) => c.id === a.caseId) - cases.findIndex((c) => c.id === b.caseId) || a.trial - b.trial);
   return { results, skipped };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './index';
 import { categories } from './schema';
-import { tools } from '../../src/tools/registry';
+import { tools } from '../../src/agents/registry';
 
 const dataset = loadDataset();
 const known = new Set([...tools.map((t) => t.name), 'transfer_to_trade_executor', 'web_search']);

@@ -24,6 +24,7 @@ export function outcomeWith(overrides: Partial<CaseOutcome> = {}): CaseOutcome {
     agent: 'financial_analyst',
     disclosure: true,
     fallback: null,
+    variant: 'default@v1',
     toolCalls: [{ name: 'get_quote', input: { symbol: 'AAPL' }, ok: true, content: '{"symbol":"AAPL","price":"231.45"}' }],
     modelCalls: [
       { model: 'claude-sonnet-5', tokens: { input: 1000, output: 50, cacheRead: 0, cacheWrite: 0 }, costUsd: 0.0025 },

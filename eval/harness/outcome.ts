@@ -32,6 +32,8 @@ export interface CaseOutcome {
   agent: string | null;
   disclosure: boolean;
   fallback: string | null;
+  /** The prompt variant the app says the answer ran on. */
+  variant: string | null;
   toolCalls: ToolCallRecord[];
   modelCalls: ModelCallRecord[];
   /** Orders that reached the broker (POST /v2/orders): the runner never confirms, so any is a failure. */

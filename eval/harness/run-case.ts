@@ -44,7 +44,7 @@ function toolCallsOf(states: ReturnType<typeof runSchema.parse>['state'][]): Too
 }
 
 /** Runs one case's turn through the real background app (the extension's agent core) and observes what it did. */
-export async function runCase(item: EvalCase, source: ModelSource): Promise<CaseOutcome> {
+export async function runCase(item: EvalCase, source: ModelSource, variant = 'default'): Promise<CaseOutcome> {
   const started = performance.now();
   const harnessErrors: string[] = [];
   const alpaca = await startAlpacaSimulator({ now: EVAL_NOW, history: item.account.history });
@@ -78,6 +78,8 @@ export async function runCase(item: EvalCase, source: ModelSource): Promise<Case
       alpacaTradingUrl: alpaca.tradingUrl,
       alpacaDataUrl: alpaca.dataUrl,
       ...(source.kind === 'live' ? { apiKey: source.apiKey } : {}),
+      // The prompt variant under test gets every conversation, through the app's own experiment split.
+      settings: { experiment: { split: [{ variant, weight: 100 }] } },
     });
 
     // Without profile support the suitability grader reports 'not-applicable'; the turn still runs.
@@ -103,6 +105,7 @@ export async function runCase(item: EvalCase, source: ModelSource): Promise<Case
       agent: answer?.meta?.agent ?? null,
       disclosure: answer?.meta?.disclosure === true,
       fallback: answer?.meta?.fallback ?? null,
+      variant: answer?.meta?.variant ?? null,
       toolCalls: toolCallsOf(runRows.map((r) => r.state)),
       modelCalls,
       orderPosts: alpaca.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders').length,

@@ -19,10 +19,13 @@ import type { MemoriesUsed } from '../protocol/memory';
 import { compactHistory } from '../memory/history-compactor';
 import type { SummaryRepository } from '../store/summary-repository';
 import { streamModelCall } from '../agents/model-call';
+import { assignVariant, variantLabel, type SplitArm } from '../agents/experiments';
 
 /** What a turn needs that depends on the saved settings and keys; built fresh for every turn. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
   toolContext: (signal: AbortSignal) => RunLoopDeps['toolContext'];
+  /** The prompt experiment split from settings; a conversation's variant is drawn from its id. */
+  experiment?: readonly SplitArm[];
 };
 
 export interface ChatServiceDeps {
@@ -136,8 +139,10 @@ export function createChatService(deps: ChatServiceDeps) {
       const personal = memory ? await memory.forTurn(conversationId).catch(() => undefined) : undefined;
       if (personal && (personal.used.memories.length > 0 || personal.used.profile.length > 0)) used = personal.used;
       const earlierPageText = all.some((m) => m.meta?.pageText === true && m.seq <= user.seq);
+      const variant = assignVariant(conversationId, runtime.experiment ?? []);
       const outcome = await runTurn({ history, userText: user.text, personal: personal?.text }, state, {
         ...runtime,
+        promptVariants: variant.prompts,
         toolContext: {
           ...runtime.toolContext(controller.signal),
           // A turn that carried page text, follows one in this conversation, or has read news or web search results by
@@ -195,6 +200,7 @@ export function createChatService(deps: ChatServiceDeps) {
           ...(fallbackReasons.length ? { fallback: fallbackReasons.join('; ') } : {}),
           ...(used ? { memoriesUsed: used } : {}),
           ...(figures ? { ungroundedFigures: figures.ungrounded } : {}),
+          variant: variantLabel(variant),
         },
       });
       await deps.runs.setStatus(runId, 'completed');

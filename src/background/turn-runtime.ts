@@ -51,6 +51,7 @@ export async function createTurnRuntime(deps: { settings: SettingsRepository; fe
     client,
     models: { supervisor: current.models.supervisor, specialist: current.models.specialist, fallback: current.models.fallback },
     webSearch: current.webResearch,
+    experiment: current.experiment.split,
     toolContext: (signal) => ({
       alpaca,
       settings: current,

@@ -7,18 +7,18 @@ import { agentRunSpan, fallbackSpan, modelCallSpan, toolCallSpan } from './span-
 export function runMetrics(recorder: SpanRecorder, clock: { now(): Date }): Pick<RunLoopDeps, 'onModelCall' | 'onToolResult' | 'onFallback'> {
   return {
     onModelCall: (info) => {
-      recorder.record(
-        modelCallSpan({
-          agent: info.agent,
-          model: info.model,
-          startedAt: info.startedAt,
-          endedAt: info.endedAt,
-          outcome: info.outcome,
-          fallbackUsed: info.fallbackUsed,
-          ...(info.ttftMs === undefined ? {} : { ttftMs: info.ttftMs }),
-          ...(info.usage ? { usage: info.usage } : {}),
-        }),
-      );
+      const span = modelCallSpan({
+        agent: info.agent,
+        model: info.model,
+        startedAt: info.startedAt,
+        endedAt: info.endedAt,
+        outcome: info.outcome,
+        fallbackUsed: info.fallbackUsed,
+        ...(info.ttftMs === undefined ? {} : { ttftMs: info.ttftMs }),
+        ...(info.usage ? { usage: info.usage } : {}),
+      });
+      // The prompt version names the experiment variant too (`supervisor@1~concise@v1`).
+      recorder.record({ ...span, detail: { ...span.detail, promptVersion: info.promptVersion } });
     },
     onToolResult: (record) => {
       recorder.record(

@@ -33,6 +33,8 @@ export const chatMessageSchema = z.object({
       ungroundedFigures: z
         .array(z.object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), reason: z.string() }))
         .optional(),
+      /** The prompt experiment variant the answer ran on (`<id>@v<version>`), for feedback and comparisons. */
+      variant: z.string().optional(),
       /** The memories and profile fields in this answer's prompt ("Memories used"). */
       memoriesUsed: memoriesUsedSchema.optional(),
     })

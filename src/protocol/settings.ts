@@ -92,6 +92,10 @@ export const settingsSchema = z.object({
   /** True once the user picked a rebalance target themselves; until then it follows the profile's risk tolerance. */
   rebalanceTargetSet: z.boolean().default(false),
   memory: memorySettingsSchema.default(defaultMemorySettings),
+  /** Prompt experiment: each new conversation is assigned a variant from its id, in proportion to the weights. */
+  experiment: z
+    .object({ split: z.array(z.object({ variant: z.string().min(1).max(60), weight: z.number().int().min(0).max(100) })).max(10).default([{ variant: 'default', weight: 100 }]) })
+    .default({ split: [{ variant: 'default', weight: 100 }] }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});

@@ -1,0 +1,36 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { message, text } from '../simulators/anthropic';
+import { ask, modelRequests, startScenario, type Scenario } from './support';
+import { defaultSettings } from '../../src/protocol/settings';
+import { spanSchema } from '../../src/monitoring/span';
+
+let scenario: Scenario;
+beforeEach(async () => { scenario = await startScenario(); });
+afterEach(async () => { await scenario.close(); });
+
+async function split(s: Scenario, arms: { variant: string; weight: number }[]) {
+  const settings = defaultSettings();
+  settings.baseUrls = { anthropic: s.anthropic.url, alpacaTrading: s.alpaca.tradingUrl, alpacaData: s.alpaca.dataUrl };
+  settings.experiment = { split: arms };
+  await s.bg.client.request({ type: 'settings-save', settings, secrets: {} });
+}
+
+describe('prompt experiments with the real loop', () => {
+  it('runs a conversation on the variant the split assigns, and records it on the answer and the model-call span', async () => {
+    await split(scenario, [{ variant: 'concise', weight: 100 }]);
+    scenario.anthropic.setScript(() => message(text('Diversification spreads risk.')));
+    const { answer } = await ask(scenario, 'What is diversification?');
+    expect(JSON.stringify(modelRequests(scenario.anthropic)[0]?.system)).toContain('under about 120 words');
+    expect(answer?.meta?.variant).toBe('concise@v1');
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // spans are written in batches about a second apart
+    const spans = (await scenario.bg.database.spans.toArray()).map((row) => spanSchema.parse(row.value)).filter((s) => s.kind === 'model-call');
+    expect(spans[0]?.detail?.promptVersion).toBe('supervisor@1~concise@v1');
+  });
+
+  it('leaves the shipped prompt alone by default', async () => {
+    scenario.anthropic.setScript(() => message(text('Sure.')));
+    const { answer } = await ask(scenario, 'What is an ETF?');
+    expect(JSON.stringify(modelRequests(scenario.anthropic)[0]?.system)).not.toContain('120 words');
+    expect(answer?.meta?.variant).toBe('default@v1');
+  });
+});
