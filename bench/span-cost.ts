@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDatabase } from '../src/store/db';
 import { createSpanRecorder } from '../src/monitoring/span-recorder';
-import { measureRecordCost } from '../src/monitoring/bench-support';
+import { measureRecordCost } from './record-cost';
 import { randomIds, systemClock } from '../src/platform/clock';
 import { percentile } from './stats';
 

@@ -6,7 +6,7 @@ import { createAuditLog } from './audit-log';
 import { auditExportSchema, exportFileName } from './export-document';
 import { GENESIS_HASH } from './hash-chain';
 import { HEAD_KEY_ID } from './head-key';
-import { appendSamples, createTestAuditLog, sampleEvent } from './test-support';
+import { appendSamples, createTestAuditLog, sampleEvent } from '../../tests/support/audit-log';
 
 describe('audit log: append, list, verify', () => {
   it('says empty for a log with no entries and no head', async () => {

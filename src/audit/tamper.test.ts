@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sealedSchema } from '../platform/vault';
 import type { AuditRow } from '../store/db';
 import { chainHash, entryCanonical, sealContext } from './hash-chain';
-import { createTestAuditLog, appendSamples, sampleEvent } from './test-support';
+import { createTestAuditLog, appendSamples, sampleEvent } from '../../tests/support/audit-log';
 
 /** A log of 20 entries, intact, and helpers to damage it the way someone with access to IndexedDB could. */
 async function twentyEntries() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter, type WaitInfo } from './rate-limiter';
-import { createTestResilience, fakeClock, recordingSleep, respond } from './test-support';
+import { createTestResilience, fakeClock, recordingSleep, respond } from '../../tests/support/resilience';
 
 const dataUrl = 'https://data.alpaca.markets/v2/stocks/AAPL/trades/latest';
 const accountUrl = 'https://paper-api.alpaca.markets/v2/account';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../protocol/errors';
-import { createTestResilience, respond } from './test-support';
+import { createTestResilience, respond } from '../../tests/support/resilience';
 
 const dataUrl = 'https://data.alpaca.markets/v2/stocks/AAPL/snapshot';
 const ordersUrl = 'https://paper-api.alpaca.markets/v2/orders';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../protocol/errors';
 import { createResilience, type DependencyConfig, type Resilience } from './index';
-import { testDatabase } from './test-support';
+import { testDatabase } from '../../tests/support/resilience';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { cancelOrder } from './cancel-order';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, placeOrder, startHarness } from './support/test-context';
+import { closeHarnesses, placeOrder, startHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 const placed = z.object({ id: z.string() });

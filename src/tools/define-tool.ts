@@ -49,18 +49,6 @@ export function defineTool<Input, Output>(definition: ToolDefinition<Input, Outp
   return definition;
 }
 
-/** Thrown by the loop when the model's input does not match the tool's schema; it becomes an is_error tool result. */
-export class ToolInputError extends Error {
-  readonly tool: string;
-  readonly issues: string[];
-  constructor(options: { tool: string; issues: string[] }) {
-    super(`Invalid input for ${options.tool}: ${options.issues.join('; ')}`);
-    this.name = 'ToolInputError';
-    this.tool = options.tool;
-    this.issues = options.issues;
-  }
-}
-
 const schemaCache = new WeakMap<object, { type: 'object'; [key: string]: unknown }>();
 
 /** The JSON Schema the model sees for a tool's input (generated from its zod schema once, then cached). */

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ToolInputError } from './define-tool';
 import { getAccountActivities, maxActivityRecords } from './get-account-activities';
 import { resultBudgetChars } from './support/result-budget';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, placeOrder, requestsTo, startHarness, type ToolHarness } from './support/test-context';
+import { closeHarnesses, placeOrder, requestsTo, startHarness, type ToolHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -107,9 +105,9 @@ describe('get_account_activities', () => {
 
   it('refuses out-of-range days, unknown types and hostile symbols', async () => {
     const { context } = await startHarness();
-    await expect(runTool(getAccountActivities, { days: 366 }, context)).rejects.toThrow(ToolInputError);
-    await expect(runTool(getAccountActivities, { types: ['BOGUS'] }, context)).rejects.toThrow(ToolInputError);
-    await expect(runTool(getAccountActivities, { symbol: 'AAPL; DROP' }, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getAccountActivities, { days: 366 }, context)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runTool(getAccountActivities, { types: ['BOGUS'] }, context)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runTool(getAccountActivities, { symbol: 'AAPL; DROP' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('maps wrong keys to alpaca-auth and a 500 to alpaca-unavailable', async () => {

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseJson } from '../protocol/json';
-import { ToolInputError } from './define-tool';
 import { getNews, summaryLength } from './get-news';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, requestsTo, startHarness } from './support/test-context';
+import { closeHarnesses, requestsTo, startHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -61,7 +59,7 @@ describe('get_news', () => {
     expect(news.symbol).toBeNull();
     expect(news.count).toBe(5);
     expect(requestsTo(sim, '/v1beta1/news')[0]?.query.symbols).toBeUndefined();
-    await expect(runTool(getNews, { limit: 11 }, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getNews, { limit: 11 }, context)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('strips markup, hidden characters and line breaks from article text, shortens it and drops unsafe links', async () => {
@@ -92,7 +90,7 @@ describe('get_news', () => {
   it('says an unknown symbol is not one Alpaca knows and refuses a hostile one', async () => {
     const { context } = await startHarness();
     await expect(runTool(getNews, { symbol: 'ZZZZ' }, context)).rejects.toMatchObject({ code: 'unknown-symbol' });
-    await expect(runTool(getNews, { symbol: 'AAPL; DROP' }, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getNews, { symbol: 'AAPL; DROP' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('accepts BRK.B', async () => {

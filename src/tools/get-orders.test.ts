@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ToolInputError } from './define-tool';
 import { getOrders } from './get-orders';
 import { resultBudgetChars } from './support/result-budget';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, placeOrder, requestsTo, startHarness, type ToolHarness } from './support/test-context';
+import { closeHarnesses, placeOrder, requestsTo, startHarness, type ToolHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -91,9 +89,9 @@ describe('get_orders', () => {
 
   it('refuses bad statuses, limits over 100 and hostile symbols', async () => {
     const { context } = await startHarness();
-    await expect(runTool(getOrders, { status: 'pending' }, context)).rejects.toThrow(ToolInputError);
-    await expect(runTool(getOrders, { limit: 101 }, context)).rejects.toThrow(ToolInputError);
-    await expect(runTool(getOrders, { symbol: 'AAPL; DROP' }, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getOrders, { status: 'pending' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runTool(getOrders, { limit: 101 }, context)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runTool(getOrders, { symbol: 'AAPL; DROP' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('maps wrong keys to alpaca-auth and a 500 to alpaca-unavailable', async () => {

@@ -1,10 +1,8 @@
 import Decimal from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ToolInputError } from './define-tool';
 import { getPerformance } from './get-performance';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, requestsTo, simGet, startHarness, type ToolHarness } from './support/test-context';
+import { closeHarnesses, requestsTo, simGet, startHarness, type ToolHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -145,8 +143,8 @@ describe('get_performance', () => {
       kind: 'user-input',
       code: 'unknown-symbol',
     });
-    await expect(runTool(getPerformance, { symbol: 'AAPL; DROP', start_date: '2025-01-02' }, context)).rejects.toThrow(ToolInputError);
-    await expect(runTool(getPerformance, { symbol: 'AAPL', start_date: '01/02/2025' }, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getPerformance, { symbol: 'AAPL; DROP', start_date: '2025-01-02' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runTool(getPerformance, { symbol: 'AAPL', start_date: '01/02/2025' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('maps wrong keys to alpaca-auth and a calendar outage to alpaca-unavailable', async () => {

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getPortfolioSummary } from './get-portfolio-summary';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, requestsTo, simGet, startHarness, type ToolHarness } from './support/test-context';
+import { closeHarnesses, requestsTo, simGet, startHarness, type ToolHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 

@@ -1,12 +1,10 @@
 import Decimal from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ToolInputError } from './define-tool';
 import { getPriceHistory, maxHistoryBars } from './get-price-history';
 import { resultBudgetChars } from './support/result-budget';
-import { runTool } from './support/run-tool';
 import { shortPages } from './support/short-pages';
-import { closeHarnesses, requestsTo, simGet, startHarness } from './support/test-context';
+import { closeHarnesses, requestsTo, simGet, startHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -107,9 +105,9 @@ describe('get_price_history', () => {
 
   it('refuses malformed input and impossible ranges', async () => {
     const { context } = await startHarness();
-    await expect(runTool(getPriceHistory, { symbol: 'AAPL', start: '2025-02-30' }, context)).rejects.toThrow(ToolInputError);
-    await expect(runTool(getPriceHistory, { symbol: 'AAPL', timeframe: '5Min' }, context)).rejects.toThrow(ToolInputError);
-    await expect(runTool(getPriceHistory, { symbol: '<script>' }, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getPriceHistory, { symbol: 'AAPL', start: '2025-02-30' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runTool(getPriceHistory, { symbol: 'AAPL', timeframe: '5Min' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runTool(getPriceHistory, { symbol: '<script>' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(runTool(getPriceHistory, { symbol: 'AAPL', start: '2025-06-10', end: '2025-06-01' }, context)).rejects.toMatchObject({
       kind: 'user-input',
       code: 'start-after-end',

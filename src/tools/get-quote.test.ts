@@ -1,11 +1,8 @@
 import Decimal from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../protocol/errors';
-import { ToolInputError } from './define-tool';
 import { getQuote } from './get-quote';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, requestsTo, simGet, startHarness } from './support/test-context';
+import { closeHarnesses, requestsTo, simGet, startHarness, runTool, ToolCallFailed } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -77,18 +74,18 @@ describe('get_quote', () => {
   it('refuses a hostile symbol before any request is made', async () => {
     const { sim, context } = await startHarness();
     const attempt = runTool(getQuote, { symbol: 'AAPL; DROP' }, context);
-    await expect(attempt).rejects.toThrow(ToolInputError);
+    await expect(attempt).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(attempt).rejects.toThrow(/only the letters A–Z/);
-    await expect(runTool(getQuote, {}, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getQuote, {}, context)).rejects.toMatchObject({ code: 'invalid-input' });
     expect(sim.requests).toHaveLength(0);
   });
 
   it('says an unknown symbol is not one Alpaca knows, after checking the asset list', async () => {
     const { sim, context } = await startHarness();
     const error = await runTool(getQuote, { symbol: 'ZZZZ' }, context).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AppError);
+    expect(error).toBeInstanceOf(ToolCallFailed);
     expect(error).toMatchObject({ kind: 'user-input', code: 'unknown-symbol' });
-    expect((error as AppError).message).toMatch(/^ZZZZ is not a symbol Alpaca knows/);
+    expect((error as ToolCallFailed).message).toMatch(/^ZZZZ is not a symbol Alpaca knows/);
     expect(requestsTo(sim, '/v2/assets/ZZZZ')).toHaveLength(1);
   });
 
@@ -99,7 +96,7 @@ describe('get_quote', () => {
       kind: 'configuration',
     });
     sim.faults.setStatusSequence('GET /v2/stocks/{symbol}/snapshot', [500]);
-    await expect(runTool(getQuote, { symbol: 'AAPL' }, context)).rejects.toMatchObject({ code: 'alpaca-unavailable', retryable: true });
+    await expect(runTool(getQuote, { symbol: 'AAPL' }, context)).rejects.toMatchObject({ code: 'alpaca-unavailable', kind: 'upstream' });
   });
 
   it('does not mistake a 403 refusal for an unknown symbol', async () => {

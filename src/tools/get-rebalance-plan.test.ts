@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ToolInputError } from './define-tool';
 import { getRebalancePlan } from './get-rebalance-plan';
-import { runTool } from './support/run-tool';
-import { closeHarnesses, startHarness, type ToolHarness } from './support/test-context';
+import { closeHarnesses, startHarness, type ToolHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -67,7 +65,7 @@ describe('get_rebalance_plan', () => {
     expect(plan.profile).toBe('aggressive');
     expect(plan.profileSource).toBe('request');
     expect(plan.actions.find((action) => action.assetClass === 'equity')).toMatchObject({ action: 'add', amount: '11400.00', toPct: 100 });
-    await expect(runTool(getRebalancePlan, { target: 'yolo' }, context)).rejects.toThrow(ToolInputError);
+    await expect(runTool(getRebalancePlan, { target: 'yolo' }, context)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('says an already aligned portfolio needs nothing', async () => {

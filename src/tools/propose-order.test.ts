@@ -1,10 +1,10 @@
 import { clockFrom } from '../platform/clock';
 import { describe, expect, it } from 'vitest';
-import { ToolInputError, type ToolContext } from './define-tool';
+import type { ToolContext } from './define-tool';
 import { proposeOrder } from './propose-order';
-import { runTool } from './support/run-tool';
 import { defaultSettings } from '../protocol/settings';
 import { createAlpacaClients } from '../clients/alpaca/alpaca';
+import { runTool } from '../../tests/support/tool-harness';
 
 function context(orders?: ToolContext['orders']): ToolContext {
   return {
@@ -28,7 +28,7 @@ describe('propose_order', () => {
     const seen: unknown[] = [];
     const desk = context({ propose: (draft) => { seen.push(draft); return Promise.resolve({}); } });
     for (const bad of [{ side: 'buy', symbol: 'AAPL; DROP', amount: '5' }, { side: 'buy', symbol: 'AAPL', amount: '-1' }, { side: 'short', symbol: 'AAPL', amount: '5' }]) {
-      await expect(runTool(proposeOrder, bad, desk)).rejects.toBeInstanceOf(ToolInputError);
+      await expect(runTool(proposeOrder, bad, desk)).rejects.toMatchObject({ code: 'invalid-input' });
     }
     expect(seen).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { normalizeSymbol } from '../../finance/symbols';
 /**
  * The `symbol` field every market tool takes: a US ticker, normalised to Alpaca's canonical form (`brk/b` → `BRK.B`).
  * Anything that is not a ticker (`AAPL; DROP`) fails the tool's schema with normalizeSymbol's message, so the loop
- * answers it as a ToolInputError before any request is made. Whether the broker knows the symbol is checked later.
+ * answers it as an invalid-input tool result before any request is made. Whether the broker knows the symbol is checked later.
  */
 export const symbolInput = z
   .string()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assetTradableRule } from './asset-tradable';
-import { checkRule, makeDraft, makeFacts, type FactsOverrides } from './test-support';
+import { checkRule, makeDraft, makeFacts, type FactsOverrides } from '../../../tests/support/rule-facts';
 
 const apple = { symbol: 'AAPL', tradable: true, fractionable: true, status: 'active' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buyingPowerRule } from './buying-power';
 import { evaluateOrder } from './index';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 /** Buying power $1,000.00 and an ask of exactly $200.00, so costs are easy to check by hand. */
 const facts = makeFacts({ account: { buyingPower: '1000.00' }, quote: { ask: '200.00' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyCountRule } from './daily-count';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('daily-count rule (counts this order)', () => {
   it.each([

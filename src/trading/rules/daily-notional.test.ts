@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyNotionalRule } from './daily-notional';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('daily-notional rule (default $20,000 a day, counting this order)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denyListRule } from './deny-list';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('deny-list rule', () => {
   it.each([

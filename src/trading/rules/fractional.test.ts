@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fractionalRule } from './fractional';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 const wholeOnly = makeFacts({ asset: { symbol: 'AAPL', tradable: true, fractionable: false, status: 'active' } });
 const fractionable = makeFacts();

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateOrder, orderRules } from './index';
-import { makeDraft, makeFacts, nextOpen } from './test-support';
+import { makeDraft, makeFacts, nextOpen } from '../../../tests/support/rule-facts';
 import type { RuleOutcome } from './types';
 
 /** The base facts plus 10 AAPL held worth $2,000.00: 4 % of the $50,000.00 equity. */
@@ -152,7 +152,7 @@ describe('the rule registry', () => {
   });
 
   it('registers every rule module in this folder, and each has a test beside it', async () => {
-    const support = new Set(['index.ts', 'types.ts', 'estimate.ts', 'format.ts', 'price-moved.ts', 'test-support.ts']);
+    const support = new Set(['index.ts', 'types.ts', 'estimate.ts', 'format.ts', 'price-moved.ts']);
     const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)));
     const modules = files.filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !support.has(file));
     expect(modules).toHaveLength(orderRules.length);

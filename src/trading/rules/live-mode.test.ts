@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveModeRule } from './live-mode';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('live-mode rule', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOrder } from './index';
 import { marketHoursRule } from './market-hours';
-import { checkRule, makeDraft, makeFacts, nextOpen, nextOpenText } from './test-support';
+import { checkRule, makeDraft, makeFacts, nextOpen, nextOpenText } from '../../../tests/support/rule-facts';
 
 const closed = makeFacts({ market: { isOpen: false } });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maxOrderRule } from './max-order';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('max-order rule (default limit $5,000)', () => {
   const facts = makeFacts({ quote: { bid: '200.00', ask: '200.00' }, position: { qty: '100', marketValue: '20000.00' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOrder } from './index';
 import { maxPositionWeightRule } from './max-position-weight';
-import { checkRule, makeDraft, makeFacts, type FactsOverrides } from './test-support';
+import { checkRule, makeDraft, makeFacts, type FactsOverrides } from '../../../tests/support/rule-facts';
 
 /** Equity $10,000.00, so $1 is 0.01 %; the default limit is 25 % and warnings start at 0.8 × 25 = 20 %. */
 const account = { buyingPower: '10000.00', equity: '10000.00' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minimumAmountRule } from './minimum-amount';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('minimum-amount rule', () => {
   it.each([

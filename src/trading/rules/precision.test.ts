@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDraft } from '../order-draft';
 import { precisionRule } from './precision';
-import { checkRule, makeDraft } from './test-support';
+import { checkRule, makeDraft } from '../../../tests/support/rule-facts';
 
 /** A draft built directly, as the card's edit path could, bypassing the schema. */
 function raw(fields: Partial<OrderDraft>): OrderDraft {

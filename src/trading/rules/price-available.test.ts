@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOrder } from './index';
 import { priceAvailableRule } from './price-available';
-import { checkRule, makeDraft, makeFacts, type FactsOverrides } from './test-support';
+import { checkRule, makeDraft, makeFacts, type FactsOverrides } from '../../../tests/support/rule-facts';
 
 describe('price-available rule and the estimate price', () => {
   it.each([

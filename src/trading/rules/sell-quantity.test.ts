@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sellQuantityRule } from './sell-quantity';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 /** 10 shares held, a bid of exactly $200.00. */
 const holding = makeFacts({ position: { qty: '10', marketValue: '2000.00' }, quote: { bid: '200.00' } });

@@ -1,5 +1,5 @@
-import { openDatabase, type CleraDatabase } from '../store/db';
-import { createResilience, type Resilience, type ResilienceOptions } from './index';
+import { openDatabase, type CleraDatabase } from '../../src/store/db';
+import { createResilience, type Resilience, type ResilienceOptions } from '../../src/resilience/index';
 
 export interface SentRequest {
   method: string;

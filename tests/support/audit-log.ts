@@ -1,9 +1,9 @@
-import { clockFrom } from '../platform/clock';
-import { openVault, type Vault } from '../platform/vault';
-import { openDatabase, type CleraDatabase } from '../store/db';
-import { createKeyRepository } from '../store/key-repository';
-import type { AuditEvent, AuditLog } from './types';
-import { createAuditLog } from './audit-log';
+import { clockFrom } from '../../src/platform/clock';
+import { openVault, type Vault } from '../../src/platform/vault';
+import { openDatabase, type CleraDatabase } from '../../src/store/db';
+import { createKeyRepository } from '../../src/store/key-repository';
+import type { AuditEvent, AuditLog } from '../../src/audit/types';
+import { createAuditLog } from '../../src/audit/audit-log';
 
 /** A fresh database, a real vault and an audit log over them, with a clock that ticks a second per reading. */
 export async function createTestAuditLog(): Promise<{ db: CleraDatabase; vault: Vault; audit: AuditLog; reopen: () => Promise<AuditLog> }> {

@@ -1,5 +1,5 @@
-import type { SpanInput } from './span';
-import type { SpanRecorder } from './span-recorder';
+import type { SpanInput } from '../src/monitoring/span';
+import type { SpanRecorder } from '../src/monitoring/span-recorder';
 
 /** A typical model-call span, the largest kind the loop records often. */
 const sample: SpanInput = {

@@ -8,10 +8,10 @@
  * - market open, closing Monday 16 June 2025 16:00 New York (20:00Z), next open Tuesday 17 June 9:30 (13:30Z);
  * - no orders yet today; default limits (5,000 per order, 25 % weight, 10 orders and 20,000 a day); paper mode.
  */
-import { tradingLimitsSchema, type TradingLimits } from '../../protocol/settings';
-import { orderDraftSchema, type OrderDraft } from '../order-draft';
-import { buildRuleContext } from './estimate';
-import type { Rule, RuleFacts, Verdict } from './types';
+import { tradingLimitsSchema, type TradingLimits } from '../../src/protocol/settings';
+import { orderDraftSchema, type OrderDraft } from '../../src/trading/order-draft';
+import { buildRuleContext } from '../../src/trading/rules/estimate';
+import type { Rule, RuleFacts, Verdict } from '../../src/trading/rules/types';
 
 export interface FactsOverrides {
   asset?: RuleFacts['asset'];

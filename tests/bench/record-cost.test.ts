@@ -1,8 +1,8 @@
-import { clockFrom } from '../platform/clock';
+import { clockFrom } from '../../src/platform/clock';
 import { describe, expect, it } from 'vitest';
-import { measureRecordCost } from './bench-support';
-import { createSpanRecorder } from './span-recorder';
-import { stubSpanDatabase } from '../../tests/support/stub-span-database';
+import { measureRecordCost } from '../../bench/record-cost';
+import { createSpanRecorder } from '../../src/monitoring/span-recorder';
+import { stubSpanDatabase } from '../support/stub-span-database';
 
 describe('measureRecordCost', () => {
   it('records n spans and reports the mean cost of one record call in microseconds (the figure goes to the benchmark, not asserted here)', async () => {

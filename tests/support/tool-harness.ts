@@ -1,12 +1,15 @@
-import { clockFrom } from '../../platform/clock';
 /**
- * Test support for tool tests (not shipped): a simulator on real HTTP and a ToolContext wired to it.
- * Import only from *.test.ts files.
+ * Test support for tool tests: a simulator on real HTTP, a ToolContext wired to it, and `runTool`, which calls a tool
+ * through the production tool runner (src/agents/tool-runner.ts), exactly as the run loop does.
  */
-import { createAlpacaClients } from '../../clients/alpaca/alpaca';
-import { defaultSettings, type Settings } from '../../protocol/settings';
-import { startAlpacaSimulator, type AlpacaSimulator, type AlpacaSimulatorOptions } from '../../../tests/simulators/alpaca/index.ts';
-import type { ToolContext } from '../define-tool';
+import { z } from 'zod';
+import { runToolCall } from '../../src/agents/tool-runner';
+import { clockFrom } from '../../src/platform/clock';
+import { parseJson } from '../../src/protocol/json';
+import { createAlpacaClients } from '../../src/clients/alpaca/alpaca';
+import { defaultSettings, type Settings } from '../../src/protocol/settings';
+import { startAlpacaSimulator, type AlpacaSimulator, type AlpacaSimulatorOptions } from '../simulators/alpaca/index.ts';
+import type { ToolContext, ToolDefinition } from '../../src/tools/define-tool';
 
 /** Monday 2025-06-16, 11:00 in New York: the market is open. */
 export const mondayMorning = new Date('2025-06-16T15:00:00Z');
@@ -79,4 +82,37 @@ export async function simGet(sim: AlpacaSimulator, server: 'trading' | 'data', p
   const response = await fetch(`${base}${pathAndQuery}`, { headers: { 'APCA-API-KEY-ID': sim.keyId, 'APCA-API-SECRET-KEY': sim.secret } });
   if (!response.ok) throw new Error(`GET ${pathAndQuery} failed (${response.status})`);
   return response.json();
+}
+
+const failureSchema = z.object({
+  error: z.object({ kind: z.string().optional(), code: z.string(), message: z.string(), issues: z.array(z.string()).optional() }),
+});
+
+/** A tool call the runner turned into an error result (what the model reads), raised so a test can expect it. */
+export class ToolCallFailed extends Error {
+  readonly kind: string;
+  readonly code: string;
+  readonly issues: string[];
+  constructor(record: { errorKind?: string | undefined; content: string }) {
+    const { error } = parseJson(failureSchema, record.content);
+    const issues = error.issues ?? [];
+    super([error.message, ...issues].join(' '));
+    this.name = 'ToolCallFailed';
+    this.kind = record.errorKind ?? error.kind ?? 'unknown';
+    this.code = error.code;
+    this.issues = issues;
+  }
+}
+
+/**
+ * Runs one tool call through the production runner (schema validation, error mapping, size cap) and returns the
+ * result as the model receives it, parsed back from JSON. An error result is thrown as ToolCallFailed, carrying the
+ * runner's kind (`model-contract` for input the schema refused), code and issues.
+ */
+export async function runTool<Input, Output>(tool: ToolDefinition<Input, Output>, input: unknown, context: ToolContext): Promise<Output> {
+  const widened = tool as unknown as ToolDefinition;
+  const record = await runToolCall({ id: 'toolu_test', name: tool.name, input }, [widened], context, context.clock);
+  if (!record.ok) throw new ToolCallFailed(record);
+  // The result is the tool's own output after a JSON round trip, which is what the model reads.
+  return parseJson(z.unknown(), record.content) as Output;
 }
