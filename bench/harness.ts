@@ -39,7 +39,7 @@ export function startBenchBackground(options: { fetch: typeof fetch }) {
     const pair = createFakePortPair({ id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/sidepanel.html` });
     connect?.(pair.server);
     return pair.client;
-  });
+  }, () => crypto.randomUUID());
   // Every run's end, by assistant message id, so a run that ends before its waiter is registered is not missed.
   const ended = new Map<string, PushEvent>();
   const waiters = new Map<string, (event: PushEvent) => void>();

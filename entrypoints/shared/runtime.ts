@@ -15,7 +15,7 @@ function runtime(): typeof chrome.runtime | undefined {
 export function connectBackground(): PortClient | null {
   const api = runtime();
   if (!api) return null;
-  return createPortClient(() => api.connect({ name: PORT_NAME }));
+  return createPortClient(() => api.connect({ name: PORT_NAME }), () => crypto.randomUUID());
 }
 
 export function openOptionsPage(): void {

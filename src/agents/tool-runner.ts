@@ -1,4 +1,5 @@
 import type { ToolContext, ToolDefinition } from '../tools/define-tool';
+import { resultBudgetChars } from '../tools/support/result-budget';
 import { AppError, isAbortError } from '../protocol/errors';
 import type { Clock } from '../platform/clock';
 import type { RunState } from './run-state';
@@ -10,8 +11,6 @@ export interface ToolCall {
 }
 
 export type ToolRecord = RunState['toolResults'][string];
-
-const MAX_RESULT_CHARS = 24_000;
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
   return issues.map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'input'}: ${issue.message}`);
@@ -32,7 +31,7 @@ export async function runToolCall(
   const startedAt = clock.now().toISOString();
   const done = (ok: boolean, payload: unknown, agent: string, errorKind?: string): ToolRecord => {
     let content = JSON.stringify(payload);
-    if (content.length > MAX_RESULT_CHARS) content = JSON.stringify({ truncated: true, note: 'Result too long; ask for a narrower range.', preview: content.slice(0, MAX_RESULT_CHARS) });
+    if (content.length > resultBudgetChars) content = JSON.stringify({ truncated: true, note: 'Result too long; ask for a narrower range.', preview: content.slice(0, resultBudgetChars) });
     return { name: call.name, agent, ok, content, startedAt, endedAt: clock.now().toISOString(), ...(errorKind ? { errorKind } : {}) };
   };
   const tool = tools.find((candidate) => candidate.name === call.name);

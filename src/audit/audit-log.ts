@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { auditEventTypes, type AuditEntryView } from '../protocol/audit';
 import { AppError } from '../protocol/errors';
 import type { Clock } from '../platform/clock';
+import { systemRandom, type RandomSource } from '../platform/random';
+import { systemSubtle } from '../platform/web-crypto';
 import type { Vault } from '../platform/vault';
 import type { CleraDatabase } from '../store/db';
 import type { AuditEvent, AuditLog } from './types';
@@ -18,13 +20,13 @@ export interface AuditLogDeps {
   clock: Clock;
   /** WebCrypto; tests may pass their own. */
   subtle?: SubtleCrypto;
+  /** Jitter for the back-off after a lost append race. */
+  random?: RandomSource;
 }
 
 const DEFAULT_LIST_LIMIT = 500;
 const MAX_APPEND_ATTEMPTS = 20;
 
-/** After losing a race to another writer, wait a little (growing, jittered) so the two stop colliding in lockstep. */
-const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
 
 const eventSchema = z.object({
   type: z.enum(auditEventTypes),
@@ -58,7 +60,10 @@ function withoutUndefined(value: unknown): unknown {
  */
 export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
   const { db, vault, clock } = deps;
-  const subtle = deps.subtle ?? crypto.subtle;
+  const subtle = deps.subtle ?? systemSubtle();
+  const random = deps.random ?? systemRandom;
+  /** After losing a race to another writer, wait a little (growing, jittered) so the two stop colliding in lockstep. */
+  const backOff = (attempt: number) => clock.sleep(random() * 4 * attempt);
   const signer = createHeadSigner(await loadHeadKey(db, subtle), subtle);
   const serial = createSerialQueue();
 

@@ -50,8 +50,6 @@ export const nonTradeActivitySchema = z.object({
   status: z.string().optional(),
 });
 
-export type FillActivity = z.infer<typeof fillActivitySchema>;
-export type NonTradeActivity = z.infer<typeof nonTradeActivitySchema>;
 
 export type ActivityKind =
   | 'trade'

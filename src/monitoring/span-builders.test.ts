@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentRunSpan, approvalSpan, breakerSpan, fallbackSpan, handoffSpan, modelCallSpan, rateLimitWaitSpan, toolCallSpan } from './span-builders';
+import { agentRunSpan, approvalSpan, breakerSpan, fallbackSpan, modelCallSpan, rateLimitWaitSpan, toolCallSpan } from './span-builders';
 import { spanSchema } from './span';
 
 const withId = (span: object) => spanSchema.parse({ id: 'span_1', ...span });
@@ -78,7 +78,7 @@ describe('span builders', () => {
     });
   });
 
-  it('builds instant spans for breaker transitions, handoffs and fallbacks', () => {
+  it('builds instant spans for breaker transitions and fallbacks', () => {
     expect(withId(breakerSpan({ dependency: 'alpaca-trading', from: 'closed', to: 'open', at: '2026-03-01T10:00:00.000Z' }))).toMatchObject({
       kind: 'breaker',
       startedAt: '2026-03-01T10:00:00.000Z',
@@ -86,7 +86,6 @@ describe('span builders', () => {
       latencyMs: 0,
       detail: { dependency: 'alpaca-trading', from: 'closed', to: 'open' },
     });
-    expect(withId(handoffSpan({ from: 'supervisor', to: 'portfolio', at: '2026-03-01T10:00:00Z' }))).toMatchObject({ kind: 'handoff', agent: 'supervisor', detail: { to: 'portfolio' } });
     expect(withId(fallbackSpan({ from: 'claude-sonnet-5', to: 'claude-haiku-4-5', reason: 'upstream:anthropic-overloaded', at: '2026-03-01T10:00:00Z' }))).toMatchObject({
       kind: 'fallback',
       model: 'claude-haiku-4-5',

@@ -122,10 +122,6 @@ export function breakerSpan(input: { dependency: string; from: string; to: strin
   return instantSpan('breaker', input.at, { dependency: input.dependency, from: input.from, to: input.to });
 }
 
-export function handoffSpan(input: { from: string; to: string; at: Instant }): SpanInput {
-  return { ...instantSpan('handoff', input.at, { from: input.from, to: input.to }), agent: input.from };
-}
-
 /** The switch from one model to another; `reason` is the error kind that caused it. */
 export function fallbackSpan(input: { from: string; to: string; reason: string; at: Instant; agent?: string }): SpanInput {
   const span: SpanInput = { ...instantSpan('fallback', input.at, { from: input.from, to: input.to, reason: input.reason }), model: input.to, fallbackUsed: true };

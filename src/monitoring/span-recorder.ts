@@ -74,7 +74,8 @@ export function createSpanRecorder(options: SpanRecorderOptions): SpanRecorder {
   /** Pending spans with their record order, so the oldest can be dropped even after failed batches come back. */
   let buffer: Entry[] = [];
   let nextSeq = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The pending timed flush, cancelled by aborting it. */
+  let timer: AbortController | undefined;
   /** Writes run one after another, in the order their batches were taken. */
   let writing: Promise<number> = Promise.resolve(0);
   let consecutiveFailures = 0;
@@ -82,14 +83,20 @@ export function createSpanRecorder(options: SpanRecorderOptions): SpanRecorder {
 
   const schedule = (delayMs: number) => {
     if (timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void flush();
-    }, delayMs);
+    const pending = new AbortController();
+    timer = pending;
+    clock.sleep(delayMs, pending.signal).then(
+      () => {
+        if (timer !== pending) return; // flushed by hand meanwhile
+        timer = undefined;
+        void flush();
+      },
+      () => undefined, // cancelled
+    );
   };
   const cancelTimer = () => {
     if (timer === undefined) return;
-    clearTimeout(timer);
+    timer.abort();
     timer = undefined;
   };
 

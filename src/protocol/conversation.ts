@@ -4,7 +4,6 @@ import { memoriesUsedSchema } from './memory';
 
 export const messageRoles = ['user', 'assistant', 'notice'] as const;
 export const messageStatuses = ['complete', 'streaming', 'interrupted', 'stopped', 'error'] as const;
-export type MessageStatus = (typeof messageStatuses)[number];
 
 export const chatMessageSchema = z.object({
   id: z.string(),

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
+/** The services Clera calls over HTTP, each with its own timeout, retries and circuit breaker (src/resilience). */
 export const dependencies = ['anthropic', 'alpaca-trading', 'alpaca-data'] as const;
 export type Dependency = (typeof dependencies)[number];
 
+/** Names a user reads in messages ("Alpaca market data is unavailable right now…"). */
+export const serviceNames: Record<Dependency, string> = {
+  anthropic: 'Anthropic',
+  'alpaca-trading': 'Alpaca trading',
+  'alpaca-data': 'Alpaca market data',
+};
+
 export const serviceHealthSchema = z.object({
   state: z.enum(['ok', 'degraded', 'down']),
+  /** ISO time this state began. */
   since: z.string(),
   detail: z.string(),
 });
@@ -17,7 +26,6 @@ export const healthMapSchema = z.object({
 });
 export type HealthMap = z.infer<typeof healthMapSchema>;
 
-const NAMES: Record<Dependency, string> = { anthropic: 'Anthropic', 'alpaca-trading': 'Alpaca trading', 'alpaca-data': 'Alpaca market data' };
 const STILL_WORKS: Record<Dependency, string> = {
   anthropic: 'Your history, settings and the audit log still work; answers resume when it recovers.',
   'alpaca-trading': 'Market questions and general answers still work; your holdings and orders are unavailable.',
@@ -31,7 +39,7 @@ export function healthBanner(health: HealthMap | undefined): string | null {
     const entry = health[dependency];
     if (entry.state === 'ok') return [];
     const verb = entry.state === 'down' ? 'is unavailable' : 'is having trouble';
-    return [`${NAMES[dependency]} ${verb}. ${STILL_WORKS[dependency]}`];
+    return [`${serviceNames[dependency]} ${verb}. ${STILL_WORKS[dependency]}`];
   });
   return lines.length ? lines.join(' ') : null;
 }

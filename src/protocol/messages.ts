@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chatMessageSchema, conversationSchema } from './conversation';
 import { errorInfoSchema } from './errors';
 import { proposalSchema } from './proposal';
-import { healthMapSchema } from './health';
+import { dependencies, healthMapSchema } from './health';
 import { auditEntryViewSchema, auditVerificationSchema } from './audit';
 import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } from './memory';
 import { pageChipSchema } from './page';
@@ -67,7 +67,7 @@ export type RequestType = Request['type'];
 export type RequestBody<T extends RequestType = RequestType> = T extends RequestType ? Omit<Extract<Request, { type: T }>, 'id'> : never;
 
 export const connectionCheckSchema = z.object({
-  service: z.enum(['anthropic', 'alpaca-trading', 'alpaca-data']),
+  service: z.enum(dependencies),
   label: z.string(),
   ok: z.boolean(),
   detail: z.string(),
@@ -147,5 +147,4 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-context'), page: pageChipSchema.nullable() }),
 ]);
 export const eventSchema = z.union([responseEventSchema, pushEventSchema]);
-export type Event = z.infer<typeof eventSchema>;
 export type PushEvent = z.infer<typeof pushEventSchema>;

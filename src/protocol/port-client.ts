@@ -29,7 +29,7 @@ const lostError = (): AppError =>
  * A page's side of the port. The service worker can be stopped at any time, which disconnects the port: pending
  * requests then fail with a retryable error, and the next request connects again (waking the worker).
  */
-export function createPortClient(connect: () => PortLike, makeId: () => string = () => crypto.randomUUID()): PortClient {
+export function createPortClient(connect: () => PortLike, makeId: () => string): PortClient {
   let port: PortLike | undefined;
   let everConnected = false;
   const pending = new Map<string, Pending>();

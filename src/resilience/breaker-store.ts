@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CleraDatabase } from '../store/db';
-import type { Dependency } from './config';
+import type { Dependency } from '../protocol/health';
 
 /**
  * What cockatiel's `CircuitBreakerPolicy.toJSON()` returns, as far as we rely on it: the circuit (0 closed, 1 open;

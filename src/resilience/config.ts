@@ -1,13 +1,4 @@
-/** The services Clera calls over HTTP, each with its own timeout, retries and circuit breaker. */
-export const dependencies = ['anthropic', 'alpaca-trading', 'alpaca-data'] as const;
-export type Dependency = (typeof dependencies)[number];
-
-/** Names a user reads in messages ("Alpaca market data is unavailable right now…"). */
-export const serviceNames: Record<Dependency, string> = {
-  anthropic: 'Anthropic',
-  'alpaca-trading': 'Alpaca trading',
-  'alpaca-data': 'Alpaca market data',
-};
+import type { Dependency } from '../protocol/health';
 
 export interface DependencyConfig {
   /** Time allowed until the response headers arrive. A streamed body may take longer and is never cut off. */

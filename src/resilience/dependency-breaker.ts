@@ -1,6 +1,7 @@
 import { CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, isBrokenCircuitError, type FailureReason } from 'cockatiel';
 import { circuitRetryAt, type BreakerStore, type SavedBreaker } from './breaker-store';
-import { serviceNames, type Dependency, type DependencyConfig } from './config';
+import { serviceNames, type Dependency, type ServiceHealth } from '../protocol/health';
+import type { DependencyConfig } from './config';
 import { breakerOpenError, isTransportFailure } from './errors';
 import { isServerFailure } from './request-policy';
 
@@ -12,13 +13,6 @@ export interface BreakerChange {
   to: CircuitName;
   /** ISO time of the change. */
   at: string;
-}
-
-export interface DependencyHealth {
-  state: 'ok' | 'degraded' | 'down';
-  /** ISO time this state began. */
-  since: string;
-  detail: string;
 }
 
 export interface DependencyBreakerOptions {
@@ -35,7 +29,7 @@ export interface DependencyBreaker {
   execute<T>(attempt: () => Promise<T>): Promise<T>;
   /** Throws AppError `breaker-open` if the circuit is open and not yet due for a probe (so a call fails before queueing). */
   throwIfOpen(): void;
-  health(): DependencyHealth;
+  health(): ServiceHealth;
   /** Resolves when every state change so far is saved. */
   settled(): Promise<void>;
 }
@@ -102,7 +96,10 @@ export function createDependencyBreaker(options: DependencyBreakerOptions): Depe
     lastFailureAt = undefined;
   });
 
-  const openError = () => breakerOpenError(dependency, retryAt() ?? new Date(Date.now() + config.halfOpenAfterMs), Date.now());
+  // Cockatiel times the circuit with Date.now (it takes no clock), so the open circuit's due time is read on that clock.
+  // eslint-disable-next-line no-restricted-properties -- must agree with cockatiel's own clock
+  const circuitNow = () => Date.now();
+  const openError = () => breakerOpenError(dependency, retryAt() ?? new Date(circuitNow() + config.halfOpenAfterMs), circuitNow());
 
   return {
     async execute(attempt) {
@@ -116,7 +113,7 @@ export function createDependencyBreaker(options: DependencyBreakerOptions): Depe
     throwIfOpen() {
       if (policy.state !== CircuitState.Open) return;
       const due = retryAt();
-      if (!due || due.getTime() > Date.now()) throw openError();
+      if (!due || due.getTime() > circuitNow()) throw openError();
     },
     health() {
       const at = now();

@@ -1,5 +1,5 @@
 import { AppError, upstreamError } from '../protocol/errors';
-import { serviceNames, type Dependency } from './config';
+import { serviceNames, type Dependency } from '../protocol/health';
 
 /** Codes of the upstream errors this module throws. */
 export const resilienceErrorCodes = { breakerOpen: 'breaker-open', timeout: 'timeout', network: 'network-error' } as const;

@@ -2,29 +2,25 @@ import { timeout, TimeoutStrategy, type TimeoutPolicy } from 'cockatiel';
 import { systemClock } from '../platform/clock';
 import type { CleraDatabase } from '../store/db';
 import { createBreakerStore } from './breaker-store';
+import { dependencies, type Dependency, type HealthMap } from '../protocol/health';
 import {
-  dependencies,
   rateLimitGroupOf,
   resolveDependencyConfig,
   resolveRateLimits,
-  type Dependency,
   type DependencyConfig,
   type RateLimitConfig,
   type RateLimitGroup,
 } from './config';
-import { createDependencyBreaker, type BreakerChange, type DependencyBreaker, type DependencyHealth } from './dependency-breaker';
+import { createDependencyBreaker, type BreakerChange, type DependencyBreaker } from './dependency-breaker';
 import { createRateLimiter, type RateLimiter, type WaitInfo } from './rate-limiter';
 import { resilientFetch, type RetryInfo } from './resilient-fetch';
 
-export type { Dependency, DependencyConfig, RateLimitConfig, RateLimitGroup } from './config';
-export { dependencies, serviceNames } from './config';
-export type { BreakerChange, CircuitName, DependencyHealth } from './dependency-breaker';
+export type { DependencyConfig, RateLimitConfig, RateLimitGroup } from './config';
+export type { BreakerChange, CircuitName } from './dependency-breaker';
 export type { WaitInfo } from './rate-limiter';
 export type { RetryInfo } from './resilient-fetch';
 export { resilienceErrorCodes } from './errors';
 export { createBreakerStore, type BreakerStore } from './breaker-store';
-
-export type HealthMap = Record<Dependency, DependencyHealth>;
 
 export interface ResilienceOptions {
   db: CleraDatabase;
@@ -49,16 +45,11 @@ export interface Resilience {
   reset(dependency?: Dependency): Promise<void>;
 }
 
-const realSleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
 /** Builds the per-dependency policies, after loading any saved circuit state so an open circuit stays open. */
 export async function createResilience(options: ResilienceOptions): Promise<Resilience> {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now().getTime();
-  const sleep = options.sleep ?? realSleep;
+  const sleep = options.sleep ?? ((ms: number) => systemClock.sleep(ms));
   const configs = resolveDependencyConfig(options.config);
   const rateLimits = resolveRateLimits(options.rateLimits);
   const store = createBreakerStore(options.db);

@@ -1,4 +1,4 @@
-import type { Dependency } from './config';
+import type { Dependency } from '../protocol/health';
 
 export interface WaitInfo {
   dependency: Dependency;

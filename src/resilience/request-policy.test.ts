@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dependency } from './config';
+import type { Dependency } from '../protocol/health';
 import { isIdempotent, readRateLimit, serverRetryDelayMs, shouldRetryResponse } from './request-policy';
 
 const now = Date.UTC(2026, 5, 1, 14, 0, 0);

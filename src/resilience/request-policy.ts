@@ -1,4 +1,4 @@
-import type { Dependency } from './config';
+import type { Dependency } from '../protocol/health';
 
 /**
  * Which requests may be sent again, and what the server says about waiting. Pure functions of the request or

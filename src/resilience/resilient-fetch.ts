@@ -1,6 +1,7 @@
 import { ExponentialBackoff, handleWhen, retry, type FailureReason, type TimeoutPolicy } from 'cockatiel';
 import { AppError } from '../protocol/errors';
-import type { Dependency, DependencyConfig } from './config';
+import type { Dependency } from '../protocol/health';
+import type { DependencyConfig } from './config';
 import type { DependencyBreaker } from './dependency-breaker';
 import { isTransportFailure, networkError, timeoutError } from './errors';
 import type { RateLimiter } from './rate-limiter';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getPriceHistory, maxHistoryBars } from './get-price-history';
 import { resultBudgetChars } from './support/result-budget';
-import { shortPages } from './support/short-pages';
+import { shortPages } from '../../tests/support/short-pages';
 import { closeHarnesses, requestsTo, simGet, startHarness, runTool } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);

@@ -26,7 +26,7 @@ function start() {
     const pair = createFakePortPair({ id: extensionId, url: `chrome-extension://${extensionId}/sidepanel.html` });
     connect?.(pair.server);
     return pair.client;
-  });
+  }, () => crypto.randomUUID());
   return { app, client, logs };
 }
 

@@ -37,7 +37,7 @@ export function startBackground(options: { database?: CleraDatabase; platform?: 
     const pair = createFakePortPair({ id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/sidepanel.html` });
     connect?.(pair.server);
     return pair.client;
-  });
+  }, () => crypto.randomUUID());
   client.subscribe((event) => { if (event.type !== 'reconnected') events.push(event); });
 
   return {

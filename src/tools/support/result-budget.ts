@@ -1,7 +1,7 @@
 /**
- * The most characters of JSON a tool result should take. The loop's tool runner replaces anything much longer with
- * a truncated preview (src/agents/tool-runner.ts, 24,000 characters), which the model cannot quote reliably, so list
- * tools stay under this budget and say what they left out.
+ * The most characters of JSON a tool result may take: the one budget. The loop's tool runner (src/agents/tool-runner.ts)
+ * replaces anything longer with a truncated preview, which the model cannot quote reliably, so list tools fit their
+ * items to this budget and say what they left out.
  */
 export const resultBudgetChars = 20_000;
 

@@ -1,5 +1,5 @@
 /**
- * Test support: a fetch that lowers any `limit` / `page_size` query parameter to `pageSize`, as a server is free to
+ * A fetch that lowers any `limit` / `page_size` query parameter to `pageSize`, as a server is free to
  * answer with short pages. Lets a test prove that pagination is followed without generating thousands of records.
  */
 export function shortPages(pageSize: number, base: typeof fetch = globalThis.fetch): typeof fetch {
