@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestMemory, source } from './test-support';
+import { createTestMemory, source } from '../../tests/support/memory';
 
 describe('memory service', () => {
   it('saves an explicit fact at once, and Undo removes it', async () => {

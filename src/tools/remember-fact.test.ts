@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rememberFact } from './remember-fact';
-import { closeHarnesses, startHarness } from './support/test-context';
-import { createTestMemory, source } from '../memory/test-support';
+import { closeHarnesses, runTool, startHarness } from '../../tests/support/tool-harness';
+import { createTestMemory, source } from '../../tests/support/memory';
 
 afterEach(closeHarnesses);
 
@@ -9,17 +9,20 @@ describe('remember_fact', () => {
   it('passes the proposal to the memory desk, which saves an explicit fact', async () => {
     const { context } = await startHarness();
     const { service } = await createTestMemory();
-    const result = await rememberFact.run(rememberFact.input.parse({ fact: 'Prefers dividend stocks', kind: 'explicit' }), { ...context, memory: service.desk(source) });
+    const result = await runTool(rememberFact, { fact: 'Prefers dividend stocks', kind: 'explicit' }, { ...context, memory: service.desk(source) });
     expect(result).toMatchObject({ status: 'saved' });
     expect((await service.list()).memories.map((m) => [m.text, m.scope])).toEqual([['Prefers dividend stocks', 'profile']]);
   });
 
   it('refuses without a memory desk (an incognito chat), writing nothing', async () => {
     const { context } = await startHarness();
-    await expect(rememberFact.run(rememberFact.input.parse({ fact: 'Prefers dividend stocks', kind: 'explicit' }), context)).rejects.toMatchObject({ code: 'memory-off' });
+    await expect(runTool(rememberFact, { fact: 'Prefers dividend stocks', kind: 'explicit' }, context)).rejects.toMatchObject({ code: 'memory-off' });
   });
 
-  it('rejects an empty fact before it reaches the desk', () => {
-    expect(rememberFact.input.safeParse({ fact: ' ', kind: 'explicit' }).success).toBe(false);
+  it('rejects an empty fact before it reaches the desk', async () => {
+    const { context } = await startHarness();
+    const { service } = await createTestMemory();
+    await expect(runTool(rememberFact, { fact: ' ', kind: 'explicit' }, { ...context, memory: service.desk(source) })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect((await service.list()).memories).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeHarnesses, placeOrder, startHarness } from '../../tools/support/test-context';
+import { closeHarnesses, placeOrder, startHarness } from '../../../tests/support/tool-harness';
 import { readAccount } from './account';
 import { readActivities } from './activities';
 import { readAsset } from './assets';

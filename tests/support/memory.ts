@@ -1,12 +1,12 @@
-/** Test support for memory tests (not shipped; import only from *.test.ts files). */
-import { clockFrom } from '../platform/clock';
-import { openVault } from '../platform/vault';
-import type { MemoryView } from '../protocol/memory';
-import { openDatabase } from '../store/db';
-import { createKeyRepository } from '../store/key-repository';
-import { createMemoryRepository } from '../store/memory-repository';
-import { createProfileRepository } from '../store/profile-repository';
-import { createMemoryService } from './memory-service';
+/** Test support for memory tests. */
+import { clockFrom } from '../../src/platform/clock';
+import { openVault } from '../../src/platform/vault';
+import type { MemoryView } from '../../src/protocol/memory';
+import { openDatabase } from '../../src/store/db';
+import { createKeyRepository } from '../../src/store/key-repository';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+import { createProfileRepository } from '../../src/store/profile-repository';
+import { createMemoryService } from '../../src/memory/memory-service';
 
 /** A fresh database and vault with the memory service over them; a clock that ticks a second per reading. */
 export async function createTestMemory(options: { cap?: number } = {}) {
