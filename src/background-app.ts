@@ -1,6 +1,5 @@
-import type { Clock, IdSource } from './platform/clock';
 import { openVault } from './platform/vault';
-import { openDatabase, type CleraDatabase } from './store/db';
+import { openDatabase } from './store/db';
 import { createKeyRepository } from './store/key-repository';
 import { createSettingsRepository } from './store/settings-repository';
 import { createConversationRepository } from './store/conversation-repository';
@@ -15,11 +14,12 @@ import { createAlertRepository } from './store/alert-repository';
 import { createAlertMonitor, type AlertPort } from './monitoring/alert-monitor';
 import { createMetricsHandlers } from './background/metrics-handlers';
 import { breakerSpan, rateLimitWaitSpan } from './monitoring/span-builders';
-import { createResilience, type ResilienceOptions } from './resilience';
+import { createResilience } from './resilience';
 import type { Fetchers } from './background/turn-runtime';
 import { createBrokerFromSettings } from './background/turn-runtime';
-import { createPortServer, type ServerPort } from './background/port-server';
+import { createPortServer } from './background/port-server';
 import { createRequestHandlers } from './background/handlers';
+import type { BackgroundPlatform } from './background/background-platform';
 import { PORT_NAME, type PushEvent } from './protocol/messages';
 import { createProfileRepository } from './store/profile-repository';
 import { createMemoryRepository } from './store/memory-repository';
@@ -29,27 +29,7 @@ import type { TabInfo } from './page/page-context-service';
 import { createPortfolioCache } from './memory/portfolio-cache';
 import { createSummaryRepository } from './store/summary-repository';
 
-/** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
-export interface BackgroundPlatform {
-  extensionId: string;
-  fetch: typeof fetch;
-  clock: Clock;
-  ids: IdSource;
-  keepAlive: (work: Promise<unknown>) => void;
-  onConnect: (listener: (port: ServerPort) => void) => void;
-  log: (level: 'info' | 'warn', message: string, details?: Record<string, unknown>) => void;
-  /** Wakes the worker later (chrome.alarms) to expire proposals and follow open orders. */
-  scheduleFollowUp: (delayMinutes: number) => void;
-  /** Resilience settings for tests (e.g. a short half-open interval); production uses the defaults. */
-  resilience?: Pick<ResilienceOptions, 'config' | 'rateLimits' | 'sleep'>;
-  /** Order look-up schedule after an unknown outcome (tests shorten it). */
-  orderLookupDelaysMs?: readonly number[];
-  database?: CleraDatabase;
-  /** Browser tabs for the page chip (detection and article reading); absent in Node tests. */
-  pages?: BrowserPages;
-  /** Notifications and the toolbar badge for quality alerts; absent in Node tests that do not look at them. */
-  alerts?: AlertPort;
-}
+export type { BackgroundPlatform } from './background/background-platform';
 
 /** The composition root: wires store, clients, services and the protocol. Nothing here runs at import time. */
 export function createBackgroundApp(platform: BackgroundPlatform) {

@@ -1,3 +1,4 @@
+import type { Clock } from '../platform/clock';
 import type { ConnectionCheck } from '../protocol/messages';
 import type { Endpoints, Secrets, Settings } from '../protocol/settings';
 import { anthropicError, createAnthropic } from '../clients/anthropic';
@@ -8,6 +9,7 @@ import { z } from 'zod';
 
 export interface ConnectionTestDeps {
   fetch: typeof fetch;
+  clock: Pick<Clock, 'timeout'>;
   settings: Settings;
   secrets: Secrets;
   endpoints: Endpoints;
@@ -21,7 +23,7 @@ async function alpacaGet(deps: ConnectionTestDeps, service: AlpacaService, url: 
   try {
     response = await deps.fetch(url, {
       headers: { 'APCA-API-KEY-ID': deps.secrets.alpacaKeyId, 'APCA-API-SECRET-KEY': deps.secrets.alpacaSecretKey },
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 15_000),
+      signal: deps.clock.timeout(deps.timeoutMs ?? 15_000),
     });
   } catch (error) {
     throw alpacaNetworkError(service, error);

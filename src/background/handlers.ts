@@ -1,4 +1,4 @@
-import type { BackgroundPlatform } from '../background-app';
+import type { BackgroundPlatform } from './background-platform';
 import type { Handlers } from './port-server';
 import type { PushEvent, Session } from '../protocol/messages';
 import { effectiveMode, resolveEndpoints } from '../protocol/settings';
@@ -159,7 +159,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     ...deps.metricsView,
     'connection-test': async () => {
       const current = await settings.get();
-      const checks = await testConnections({ fetch: platform.fetch, settings: current, secrets: await settings.secrets(), endpoints: resolveEndpoints(current) });
+      const checks = await testConnections({ fetch: platform.fetch, clock: platform.clock, settings: current, secrets: await settings.secrets(), endpoints: resolveEndpoints(current) });
       return { checks };
     },
     ...pages.handlers,
@@ -177,7 +177,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
       await chat.notice(conversation.id, runtime.message);
       return { conversationId: conversation.id, symbol: null };
     }
-    const target = await findTicker(selection, runtime.toolContext(AbortSignal.timeout(15_000)).alpaca).catch((error: unknown) => ({
+    const target = await findTicker(selection, runtime.toolContext(platform.clock.timeout(15_000)).alpaca).catch((error: unknown) => ({
       ok: false as const,
       reason: error instanceof Error ? error.message : String(error),
     }));

@@ -4,16 +4,8 @@ import { userInputError } from '../protocol/errors';
 import type { MemoryRepository } from '../store/memory-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import { personalSection, relevantMemories } from './prompt-section';
-import { reconcile, type ReconcileAction } from './reconcile';
-
-/** What the model asks to remember (the remember_fact tool's input). */
-export interface MemoryProposal {
-  text: string;
-  kind: MemoryView['kind'];
-  scope: MemoryView['scope'];
-  action: ReconcileAction;
-  memoryId?: string | undefined;
-}
+import type { MemoryDesk } from '../tools/define-tool';
+import { reconcile } from './reconcile';
 
 /** Where a proposal comes from: the turn's conversation and messages, and whether the turn read untrusted text. */
 export interface ProposalSource {
@@ -23,10 +15,6 @@ export interface ProposalSource {
   conversationTitle?: string;
   /** Asked when the proposal arrives: whether the turn has read untrusted text by then. */
   untrusted: () => boolean;
-}
-
-export interface MemoryDesk {
-  propose(proposal: MemoryProposal): Promise<Record<string, unknown>>;
 }
 
 export interface MemoryServiceDeps {

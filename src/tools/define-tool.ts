@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Clock } from '../platform/clock';
+import type { MemoryView } from '../protocol/memory';
 import type { Settings } from '../protocol/settings';
+import type { ReconcileAction } from '../memory/reconcile';
 
 /** What a tool may use. Every dependency is passed in, so tools run in tests without a browser. */
 export interface ToolContext {
@@ -15,7 +17,7 @@ export interface ToolContext {
    */
   orders?: OrderDesk;
   /** The memory desk, present inside a chat run that is not incognito: the model proposes, the user decides. */
-  memory?: import('../memory/memory-service').MemoryDesk;
+  memory?: MemoryDesk;
   /** The user's saved investment profile (absent in an incognito chat). */
   profile?: import('../protocol/memory').Profile;
   /** The last portfolio read, reused within its TTL by the tools of a turn and across turns; orders invalidate it. */
@@ -24,6 +26,20 @@ export interface ToolContext {
 
 export interface OrderDesk {
   propose(draft: unknown): Promise<Record<string, unknown>>;
+}
+
+/** What the model asks to remember (the remember_fact tool's input). */
+export interface MemoryProposal {
+  text: string;
+  kind: MemoryView['kind'];
+  scope: MemoryView['scope'];
+  action: ReconcileAction;
+  memoryId?: string | undefined;
+}
+
+/** The memory service's side of remember_fact (src/memory/memory-service.ts implements it). */
+export interface MemoryDesk {
+  propose(proposal: MemoryProposal): Promise<Record<string, unknown>>;
 }
 
 export interface ToolDefinition<Input = unknown, Output = unknown> {

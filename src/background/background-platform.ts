@@ -1,0 +1,28 @@
+import type { Clock, IdSource } from '../platform/clock';
+import type { ResilienceOptions } from '../resilience';
+import type { CleraDatabase } from '../store/db';
+import type { AlertPort } from '../monitoring/alert-monitor';
+import type { BrowserPages } from './page-handlers';
+import type { ServerPort } from './port-server';
+
+/** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
+export interface BackgroundPlatform {
+  extensionId: string;
+  fetch: typeof fetch;
+  clock: Clock;
+  ids: IdSource;
+  keepAlive: (work: Promise<unknown>) => void;
+  onConnect: (listener: (port: ServerPort) => void) => void;
+  log: (level: 'info' | 'warn', message: string, details?: Record<string, unknown>) => void;
+  /** Wakes the worker later (chrome.alarms) to expire proposals and follow open orders. */
+  scheduleFollowUp: (delayMinutes: number) => void;
+  /** Resilience settings for tests (e.g. a short half-open interval); production uses the defaults. */
+  resilience?: Pick<ResilienceOptions, 'config' | 'rateLimits' | 'sleep'>;
+  /** Order look-up schedule after an unknown outcome (tests shorten it). */
+  orderLookupDelaysMs?: readonly number[];
+  database?: CleraDatabase;
+  /** Browser tabs for the page chip (detection and article reading); absent in Node tests. */
+  pages?: BrowserPages;
+  /** Notifications and the toolbar badge for quality alerts; absent in Node tests that do not look at them. */
+  alerts?: AlertPort;
+}

@@ -1,0 +1,4 @@
+// lint-as: src/memory/fixture.ts
+// expect: no-restricted-syntax
+// message: clock.now()
+export const today = () => new Date();
