@@ -11,6 +11,7 @@ const elements = [
   { type: 'chat', pattern: 'src/background/**', partialMatch: false },
   { type: 'trading', pattern: 'src/trading/**', partialMatch: false },
   { type: 'memory', pattern: 'src/memory/**', partialMatch: false },
+  { type: 'page', pattern: 'src/page/**', partialMatch: false },
   { type: 'audit', pattern: 'src/audit/**', partialMatch: false },
   { type: 'monitoring', pattern: 'src/monitoring/**', partialMatch: false },
   { type: 'resilience', pattern: 'src/resilience/**', partialMatch: false },
@@ -44,9 +45,10 @@ const base = ['clients', 'verification', 'finance', 'protocol', 'platform'];
 const infrastructure = ['audit', 'monitoring', 'resilience', 'store'];
 const services = ['chat', 'trading', 'memory'];
 export const layers = {
-  entrypoint: ['app', 'protocol', 'platform', 'finance'],
-  app: [...services, ...infrastructure, 'agents', 'tools', ...base],
-  chat: ['trading', 'memory', ...infrastructure, 'agents', 'tools', ...base],
+  entrypoint: ['app', 'page', 'protocol', 'platform', 'finance'],
+  app: [...services, 'page', ...infrastructure, 'agents', 'tools', ...base],
+  chat: ['trading', 'memory', 'page', ...infrastructure, 'agents', 'tools', ...base],
+  page: ['tools', ...base],
   trading: [...infrastructure, ...base],
   memory: ['store', 'agents', 'tools', ...base],
   audit: ['store', ...base],

@@ -24,7 +24,6 @@ import { PORT_NAME, type PushEvent } from './protocol/messages';
 import { createProfileRepository } from './store/profile-repository';
 import { createMemoryRepository } from './store/memory-repository';
 import { createMemoryService } from './memory/memory-service';
-import type { BrowserPages } from './background/page-handlers';
 import type { TabInfo } from './page/page-context-service';
 import { createPortfolioCache } from './memory/portfolio-cache';
 import { createSummaryRepository } from './store/summary-repository';

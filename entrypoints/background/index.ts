@@ -2,7 +2,7 @@ import { createBackgroundApp } from '@/src/background-app';
 import { systemClock, randomIds } from '@/src/platform/clock';
 import { createKeepAlive } from '@/src/platform/keep-alive';
 import { createContextMenu } from '@/src/platform/context-menu';
-import { createChromePageAccess } from '@/src/platform/page-access';
+import { createChromePageAccess } from './page-access';
 import { createBrowserEntryPoints } from '@/src/platform/entry-points';
 import { pageAnalyzeText } from '@/src/page/page-analyze-text';
 import { loopbackOnlyFetch } from '@/src/platform/demo-mode';

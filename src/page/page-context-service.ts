@@ -10,7 +10,7 @@ export interface TabInfo {
   title?: string;
 }
 
-/** What the page service needs from the browser (src/platform/page-access.ts builds the real one). */
+/** What the page service needs from the browser (entrypoints/background/page-access.ts builds the real one). */
 export interface PageAccess {
   /** The active tab of the last focused window, if it is a web page. */
   activeTab(): Promise<TabInfo | null>;

@@ -1,6 +1,6 @@
-import { financeOrigins } from '../page/finance-sites';
-import type { PageAccess, TabInfo } from '../page/page-context-service';
-import { PAGE_FACTS_MESSAGE } from '../page/page-facts';
+import { financeOrigins } from '@/src/page/finance-sites';
+import type { PageAccess, TabInfo } from '@/src/page/page-context-service';
+import { PAGE_FACTS_MESSAGE } from '@/src/page/page-facts';
 
 /** The id of the registered detection script (registered only once the user granted the finance sites). */
 export const DETECT_SCRIPT_ID = 'clera-page-detect';
