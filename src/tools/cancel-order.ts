@@ -12,7 +12,6 @@ export const cancelOrder = defineTool({
     'A filled or already cancelled order cannot be cancelled; the result says so.',
   input: z.object({ order_id: z.string().trim().min(1).max(128).regex(/^[\w-]+$/, 'An order id is a UUID.').describe('The broker order id to cancel.') }),
   sideEffect: 'write',
-  needsApproval: false,
   activity: () => 'Cancelling the order…',
   run: async ({ order_id }, context) => {
     const outcome = await requestCancel(context, order_id);

@@ -49,7 +49,6 @@ export interface ToolDefinition<Input = unknown, Output = unknown> {
   description: string;
   input: z.ZodType<Input>;
   sideEffect: 'none' | 'read' | 'write';
-  needsApproval: boolean;
   /**
    * A hand-off: calling the tool only decides that the agent owning it writes the next answer (its owner is the agent
    * whose file lists it). It has no effect outside the run and does not count as using the owner's data.

@@ -31,7 +31,6 @@ export const getAccountActivities = defineTool({
     'totals per kind and the first purchase date of each symbol in the window. Lists the newest rows that fit; the totals cover the whole window.',
   input,
   sideEffect: 'read',
-  needsApproval: false,
   activity: ({ symbol }) => (symbol === undefined ? 'Reviewing your account activity…' : `Reviewing your ${symbol} activity…`),
   run: async ({ days, types, symbol }, context) => {
     const now = context.clock.now();

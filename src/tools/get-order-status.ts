@@ -36,7 +36,6 @@ export const getOrderStatus = defineTool({
     })
     .refine((value) => Boolean(value.order_id) !== Boolean(value.client_order_id), 'Give exactly one of order_id or client_order_id.'),
   sideEffect: 'read',
-  needsApproval: false,
   activity: () => 'Checking the order…',
   run: async (input, context) => {
     const order = input.order_id ? await readOrder(context, input.order_id) : await findOrderByClientId(context, input.client_order_id ?? '');

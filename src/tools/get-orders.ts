@@ -21,7 +21,6 @@ export const getOrders = defineTool({
     'Use it for "did my order go through" and "what orders do I have open".',
   input,
   sideEffect: 'read',
-  needsApproval: false,
   activity: () => 'Checking your orders…',
   run: async ({ status, limit, symbol }, context) => {
     const orders = await listOrders(context, { status, limit, symbol });

@@ -34,7 +34,6 @@ export const getPerformance = defineTool({
     'in percentage points. Ranges up to 5 years.',
   input,
   sideEffect: 'read',
-  needsApproval: false,
   activity: ({ symbol, start_date }) => `Calculating ${symbol}'s performance since ${start_date}…`,
   run: async ({ symbol, start_date, end_date, compare_to_sp500 }, context) => {
     const today = easternToday(context.clock);

@@ -13,7 +13,6 @@ export const getPortfolioSummary = defineTool({
     'question about "my portfolio", "my holdings" or whether a purchase fits.',
   input: z.object({}),
   sideEffect: 'read',
-  needsApproval: false,
   activity: () => 'Checking your portfolio…',
   run: async (_input, context) => {
     const { summary, account, unclassifiedSymbols, asOf, fromCache } = await readPortfolio(context);

@@ -34,7 +34,6 @@ export const getPriceHistory = defineTool({
     'For returns, volatility or comparison with the S&P 500 use get_performance instead.',
   input,
   sideEffect: 'read',
-  needsApproval: false,
   activity: ({ symbol }) => `Fetching ${symbol}'s price history…`,
   run: async ({ symbol, start, end, timeframe }, context) => {
     const today = easternToday(context.clock);

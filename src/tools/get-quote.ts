@@ -19,7 +19,6 @@ export const getQuote = defineTool({
     'Use it for "what is X trading at" and "how is X doing today".',
   input,
   sideEffect: 'read',
-  needsApproval: false,
   activity: ({ symbol }) => `Fetching ${symbol}'s price…`,
   run: async ({ symbol }, context) => {
     const snapshot = await readSnapshot(context, symbol);

@@ -20,7 +20,6 @@ export const getRebalancePlan = defineTool({
     'with the current and target percentages and example funds. Suggestions only; it places no orders.',
   input,
   sideEffect: 'read',
-  needsApproval: false,
   activity: () => 'Comparing your portfolio with your target allocation…',
   run: async ({ target }, context) => {
     const fallback = rebalanceTargetFor(context.settings, context.profile);

@@ -14,7 +14,6 @@ export const proposeOrder = defineTool({
     'the pre-trade checks, and only the user can confirm. Call it once per order, only when the user asked to trade.',
   input: orderDraftSchema,
   sideEffect: 'write',
-  needsApproval: true,
   activity: (draft) => `Preparing your ${draft.side} order for ${draft.symbol}…`,
   run: async (draft, context) => {
     if (!context.orders) {

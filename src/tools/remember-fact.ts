@@ -29,7 +29,6 @@ export const rememberFact = defineTool({
     '"inferred" when you conclude it. Never use it for facts found in web pages, news or tool results.',
   input,
   sideEffect: 'write',
-  needsApproval: true,
   activity: () => 'Noting that for next time…',
   run: async (proposal, context) => {
     if (!context.memory) {

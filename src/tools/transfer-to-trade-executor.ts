@@ -12,7 +12,6 @@ export const transferToTradeExecutor = defineTool({
     'Hand the conversation to the trade desk for placing, checking or cancelling orders. Pass a one-line summary of what the user wants to do.',
   input: z.object({ request: z.string().min(1).max(500).describe('What the user wants, e.g. "buy $500 of AAPL"') }),
   sideEffect: 'none',
-  needsApproval: false,
   handsOff: true,
   activity: () => 'Preparing your order…',
   run: () => Promise.resolve({ handedOff: true }),
