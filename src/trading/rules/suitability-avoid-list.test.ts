@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avoidMatch, suitabilityAvoidListRule } from './suitability-avoid-list';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('suitability-avoid-list rule', () => {
   it.each([

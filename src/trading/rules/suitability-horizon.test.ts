@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLeveragedOrVolatile, suitabilityHorizonRule } from './suitability-horizon';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 const asset = (symbol: string, name: string) => ({ symbol, name, tradable: true, fractionable: true, status: 'active' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suitabilityPositionWeightRule } from './suitability-position-weight';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 /** Equity $10,000.00: $1 is 0.01 %; a conservative investor is warned above 10 % in one position. */
 const account = { buyingPower: '10000.00', equity: '10000.00' };
