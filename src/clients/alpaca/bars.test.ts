@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeHarnesses, requestsTo, startHarness } from '../../tools/support/test-context';
+import { closeHarnesses, requestsTo, startHarness } from '../../../tests/support/tool-harness';
 import { readBars } from './bars';
 
 afterEach(closeHarnesses);
