@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configurationRule } from './configuration';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 describe('configuration rule', () => {
   it('passes when nothing is wrong with the settings or the account', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOrder } from './index';
-import { makeDraft, makeFacts } from './test-support';
+import { makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 /** 1,000 AAPL held; last 200.00, bid 199.90, ask 200.10. */
 const facts = makeFacts({ position: { qty: '1000', marketValue: '200000.00' }, account: { equity: '250000.00' } });

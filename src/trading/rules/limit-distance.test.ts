@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitDistanceRule } from './limit-distance';
-import { checkRule, makeDraft, makeFacts } from './test-support';
+import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
 /** Last trade 200.00; the default block threshold is 20 %. */
 const facts = makeFacts({ position: { qty: '1000', marketValue: '200000.00' } });
