@@ -11,7 +11,7 @@ import { createTradingNotifier } from './background/trading-notifier';
 import { createSpanRecorder } from './monitoring/span-recorder';
 import { createMetricsRepository } from './store/metrics-repository';
 import { createAlertRepository } from './store/alert-repository';
-import { createAlertMonitor, type AlertPort } from './monitoring/alert-monitor';
+import { createAlertMonitor } from './monitoring/alert-monitor';
 import { createMetricsHandlers } from './background/metrics-handlers';
 import { breakerSpan, rateLimitWaitSpan } from './monitoring/span-builders';
 import { createResilience } from './resilience';

@@ -1,12 +1,8 @@
+import type { CachedRead, TurnPortfolioCache } from '../tools/define-tool';
+
+export type { CachedRead, TurnPortfolioCache } from '../tools/define-tool';
 import type { Clock } from '../platform/clock';
 
-export interface CachedRead<T> {
-  value: T;
-  /** When the value was read from the broker. */
-  at: Date;
-  /** True when this call was served from the cache. */
-  cached: boolean;
-}
 
 export interface PortfolioCache {
   /**
@@ -51,10 +47,6 @@ export function createPortfolioCache(options: { clock: Clock }): PortfolioCache 
 }
 
 /** The cache as one turn's tools see it: bound to the account the turn uses and to the TTL setting. */
-export interface TurnPortfolioCache {
-  read<T>(load: () => Promise<T>): Promise<CachedRead<T>>;
-  invalidate(): void;
-}
 
 export function bindPortfolioCache(cache: PortfolioCache, key: string, ttlMs: number): TurnPortfolioCache {
   return { read: (load) => cache.read(key, ttlMs, load), invalidate: () => { cache.invalidate(); } };

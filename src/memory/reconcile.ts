@@ -1,6 +1,8 @@
 import type { MemoryView } from '../protocol/memory';
 
-export type ReconcileAction = 'add' | 'update' | 'delete' | 'none';
+import type { ReconcileAction } from '../protocol/memory';
+
+export type { ReconcileAction } from '../protocol/memory';
 
 export interface ReconcileInput {
   text: string;

@@ -90,3 +90,6 @@ export const memoriesUsedSchema = z.object({
   profile: z.array(z.object({ field: z.string(), label: z.string(), value: z.string() })),
 });
 export type MemoriesUsed = z.infer<typeof memoriesUsedSchema>;
+
+/** What a new fact does to the saved memories. */
+export type ReconcileAction = 'add' | 'update' | 'delete' | 'none';

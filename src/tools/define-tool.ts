@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../platform/clock';
 import type { MemoryView } from '../protocol/memory';
 import type { Settings } from '../protocol/settings';
-import type { ReconcileAction } from '../memory/reconcile';
+import type { ReconcileAction } from '../protocol/memory';
 
 /** What a tool may use. Every dependency is passed in, so tools run in tests without a browser. */
 export interface ToolContext {
@@ -21,7 +21,22 @@ export interface ToolContext {
   /** The user's saved investment profile (absent in an incognito chat). */
   profile?: import('../protocol/memory').Profile;
   /** The last portfolio read, reused within its TTL by the tools of a turn and across turns; orders invalidate it. */
-  portfolioCache?: import('../memory/portfolio-cache').TurnPortfolioCache;
+  portfolioCache?: TurnPortfolioCache;
+}
+
+/** A read served from the portfolio cache, or fresh: the value, when it was read, and whether it was cached. */
+export interface CachedRead<T> {
+  value: T;
+  /** When the value was read from the broker. */
+  at: Date;
+  /** True when this call was served from the cache. */
+  cached: boolean;
+}
+
+/** The portfolio cache as the tools of one turn see it (src/memory/portfolio-cache.ts implements it). */
+export interface TurnPortfolioCache {
+  read<T>(load: () => Promise<T>): Promise<CachedRead<T>>;
+  invalidate(): void;
 }
 
 export interface OrderDesk {

@@ -1,4 +1,3 @@
-import type { RunState } from '../agents/run-state';
 import { extractAnswerFigures } from './answer-figures';
 import { findUngroundedFigures, type UngroundedFigure } from './grounded-figures';
 
@@ -13,7 +12,13 @@ export interface AnswerCheck {
  * Checks every figure of a finished answer against the turn's successful tool results (what the model was given),
  * the user's own words and today's date. A failed tool call is not data: its figures ground nothing.
  */
-export function checkAnswerFigures(state: Pick<RunState, 'text' | 'toolResults'>, userText: string, today: string): AnswerCheck {
+/** The parts of a run the check reads (a RunState fits): its text and its tool results. */
+export interface CheckedRun {
+  text: string;
+  toolResults: Record<string, { ok: boolean; content: string }>;
+}
+
+export function checkAnswerFigures(state: CheckedRun, userText: string, today: string): AnswerCheck {
   const results = Object.values(state.toolResults)
     .filter((record) => record.ok)
     .map((record) => record.content);
