@@ -61,6 +61,8 @@ test('"Analyze ticker" on a page without a selection reads the tab\'s title and 
       click({ menuItemId: 'clera-analyze-ticker', editable: false, pageUrl: url }, { windowId: tab?.windowId ?? 0, id: tab?.id } as { windowId: number });
     }, pages.url('/quote'));
     await expect(panel.getByRole('log', { name: 'Conversation' })).toContainText('Analyze AAPL');
+    // The question shows in the panel before the model request leaves: wait for the request itself.
+    await expect.poll(() => anthropic.requests.filter((r) => r.path === '/v1/messages').length).toBeGreaterThan(0);
     const first = anthropic.requests.find((r) => r.path === '/v1/messages')?.body as { messages: { content: { text: string }[] }[] };
     expect(first.messages.at(-1)?.content[1]?.text).toContain('Apple Stock Price Today');
   } finally {
