@@ -111,7 +111,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       keepAlive: platform.keepAlive,
       broker: () => createBrokerFromSettings({ settings, fetchers }),
       scheduleFollowUp: platform.scheduleFollowUp,
-      suitability: async () => ({ profile: (await profiles.get()).profile, mode: (await settings.get()).memory.suitability }),
+      suitability: async (current) => ({ profile: (await profiles.get()).profile, mode: current.memory.suitability }),
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
     const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries: createSummaryRepository(db),

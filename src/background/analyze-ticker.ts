@@ -2,6 +2,10 @@ import { extractTickerCandidates } from '../finance/ticker-candidates';
 import type { AlpacaClients } from '../clients/alpaca/alpaca';
 import { readAsset } from '../clients/alpaca/assets';
 import { singleLine } from '../tools/support/untrusted-text';
+import type { Clock } from '../platform/clock';
+import type { PushEvent } from '../protocol/messages';
+import type { ConversationRepository } from '../store/conversation-repository';
+import type { ChatService, TurnRuntime } from './chat-service';
 
 export type AnalyzeTarget = { ok: true; symbol: string; name: string | undefined } | { ok: false; reason: string };
 
@@ -29,4 +33,42 @@ export async function findTicker(selection: string, alpaca: AlpacaClients, signa
 export function quotedSelection(selection: string): string {
   const clean = singleLine(selection);
   return clean.length > MAX_QUOTED_CHARS ? `${clean.slice(0, MAX_QUOTED_CHARS)}…` : clean;
+}
+
+export interface AnalyzeSelectionDeps {
+  conversations: ConversationRepository;
+  chat: ChatService;
+  clock: Clock;
+  /** Builds the turn's runtime (settings read and keys decrypted here, once for the whole request). */
+  runtime: () => Promise<TurnRuntime>;
+  broadcast: (event: PushEvent) => void;
+}
+
+/**
+ * The "Analyze ticker" context menu: finds a valid ticker in the selection and asks the analyst about it, in a new
+ * conversation. The runtime built for the ticker check is the one the turn runs on.
+ */
+export function createAnalyzeSelection(deps: AnalyzeSelectionDeps) {
+  return async (selection: string): Promise<{ conversationId: string; symbol: string | null }> => {
+    const runtime = await deps.runtime().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    const conversation = await deps.conversations.create('Analyze ticker');
+    deps.broadcast({ type: 'conversations-changed' });
+    deps.broadcast({ type: 'conversation-focus', conversationId: conversation.id });
+    if (runtime instanceof Error) {
+      await deps.chat.notice(conversation.id, runtime.message);
+      return { conversationId: conversation.id, symbol: null };
+    }
+    const signal = deps.clock.timeout(15_000);
+    const target = await findTicker(selection, runtime.toolContext(signal).alpaca, signal).catch((error: unknown) => ({
+      ok: false as const,
+      reason: error instanceof Error ? error.message : String(error),
+    }));
+    if (!target.ok) {
+      await deps.chat.notice(conversation.id, target.reason);
+      return { conversationId: conversation.id, symbol: null };
+    }
+    const label = target.name ? `${target.symbol} (${target.name})` : target.symbol;
+    await deps.chat.send(conversation.id, `Analyze ${label}: price, recent performance against the S&P 500, and the latest news.`, quotedSelection(selection), runtime);
+    return { conversationId: conversation.id, symbol: target.symbol };
+  };
 }

@@ -8,6 +8,7 @@ import { anthropicError } from '../clients/anthropic';
 import { runTurn, type RunLoopDeps } from '../agents/run-loop';
 import { freshRunState, type RunState } from '../agents/run-state';
 import type { Clock } from '../platform/clock';
+import type { Broker } from '../trading/trading-service';
 import type { OrderDesk } from '../tools/define-tool';
 import type { SpanRecorder } from '../monitoring/span-recorder';
 import { forRun, recordRun, runMetrics } from '../monitoring/run-metrics';
@@ -21,11 +22,15 @@ import type { SummaryRepository } from '../store/summary-repository';
 import { streamModelCall } from '../agents/model-call';
 import { assignVariant, variantLabel, type SplitArm } from '../agents/experiments';
 
-/** What a turn needs that depends on the saved settings and keys; built fresh for every turn. */
+/** What a turn needs that depends on the saved settings and keys; built once per turn and used for all of it. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
   toolContext: (signal: AbortSignal) => RunLoopDeps['toolContext'];
   /** The prompt experiment split from settings; a conversation's variant is drawn from its id. */
   experiment?: readonly SplitArm[];
+  /** The turn's settings and Alpaca clients, for the order desk (so a proposal reads no settings of its own). */
+  broker: () => Promise<Broker>;
+  /** Past this many tokens of history, older turns are summarised (from the turn's settings). */
+  historyBudget: number;
 };
 
 export interface ChatServiceDeps {
@@ -42,11 +47,11 @@ export interface ChatServiceDeps {
   /** Metric spans for every model call, tool call, fallback and run; flushed when a run ends. */
   metrics?: SpanRecorder;
   /** The order desk for a run: it can only propose orders, which the user then confirms or rejects. */
-  orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean; madeUnder?: MemoriesUsed }) => OrderDesk;
+  orderDesk?: (context: { conversationId: string; runId: string; pageText: boolean; madeUnder?: MemoriesUsed; broker: TurnRuntime['broker'] }) => OrderDesk;
   /** Profile and memories: read into the prompt, proposed by the model; off in an incognito conversation. */
   memory?: MemoryService;
   /** Long conversations: past the token budget, older turns are summarised once and the summary replaces them. */
-  history?: { summaries: SummaryRepository; budget: () => Promise<number> };
+  history?: { summaries: SummaryRepository };
 }
 
 /** Builds the Anthropic message list from the saved conversation: user and assistant turns, strictly alternating. */
@@ -90,7 +95,7 @@ function untrustedAwareDesk(
 export function createChatService(deps: ChatServiceDeps) {
   const running = new Map<string, { controller: AbortController; messageId: string }>();
 
-  async function execute(conversationId: string, runId: string, initial: RunState): Promise<void> {
+  async function execute(conversationId: string, runId: string, initial: RunState, runtime: TurnRuntime): Promise<void> {
     const controller = new AbortController();
     const messageId = initial.assistantMessageId;
     running.set(conversationId, { controller, messageId });
@@ -105,7 +110,6 @@ export function createChatService(deps: ChatServiceDeps) {
     let used: MemoriesUsed | undefined;
     let figures: AnswerCheck | undefined;
     try {
-      const runtime = await deps.runtime();
       const all = await deps.conversations.messages(conversationId);
       const user = all.find((m) => m.id === state.userMessageId);
       if (!user) throw userInputError('missing-question', 'The question this answer belongs to is gone.');
@@ -118,7 +122,7 @@ export function createChatService(deps: ChatServiceDeps) {
               {
                 conversationId,
                 earlier: before,
-                budget: await deps.history.budget(),
+                budget: runtime.historyBudget,
                 toModelMessages,
                 summarise: async (system, text) => {
                   deps.broadcast({ type: 'activity', conversationId, label: 'Summarising our earlier conversation…' });
@@ -148,7 +152,7 @@ export function createChatService(deps: ChatServiceDeps) {
           // A turn that carried page text, follows one in this conversation, or has read news or web search results by
           // the time it proposes an order flags that order (asked at proposal time, of the run state saved so far).
           ...(deps.orderDesk
-            ? { orders: untrustedAwareDesk(deps.orderDesk, { conversationId, runId, ...(used ? { madeUnder: used } : {}) }, () => readUntrustedText(state, earlierPageText)) }
+            ? { orders: untrustedAwareDesk(deps.orderDesk, { conversationId, runId, ...(used ? { madeUnder: used } : {}), broker: runtime.broker }, () => readUntrustedText(state, earlierPageText)) }
             : {}),
           ...(memory
             ? {
@@ -225,9 +229,9 @@ export function createChatService(deps: ChatServiceDeps) {
     }
   }
 
-  async function begin(conversationId: string, state: RunState): Promise<void> {
+  async function begin(conversationId: string, state: RunState, runtime: TurnRuntime): Promise<void> {
     const run = await deps.runs.create(conversationId, state);
-    deps.keepAlive(execute(conversationId, run.id, state));
+    deps.keepAlive(execute(conversationId, run.id, state, runtime));
   }
 
   return {
@@ -238,10 +242,12 @@ export function createChatService(deps: ChatServiceDeps) {
       for (const conversationId of running.keys()) deps.broadcast({ type: 'activity', conversationId, label });
     },
 
-    async send(conversationIdOrNew: string | undefined, text: string, pageText: string | null = null) {
+    /** Starts a turn. `ready` is a runtime the caller already built for this turn (Analyze ticker), so none is rebuilt. */
+    async send(conversationIdOrNew: string | undefined, text: string, pageText: string | null = null, ready?: TurnRuntime) {
       const trimmed = text.trim();
       if (!trimmed) throw userInputError('empty-message', 'Type a message first.');
-      await deps.runtime(); // fail fast, before saving anything, when no key is configured
+      // Settings and keys are read once for the whole turn; this also fails fast, before saving anything, without a key.
+      const runtime = ready ?? (await deps.runtime());
       const conversation = conversationIdOrNew ? await deps.conversations.get(conversationIdOrNew) : await deps.conversations.create(trimmed.slice(0, 60));
       if (!conversation) throw userInputError('unknown-conversation', 'That conversation no longer exists.');
       if (running.has(conversation.id)) throw userInputError('busy', 'Clera is still answering. Stop it or wait.');
@@ -252,7 +258,7 @@ export function createChatService(deps: ChatServiceDeps) {
       deps.broadcast({ type: 'conversations-changed' });
       const assistant = await deps.conversations.append({ conversationId: conversation.id, role: 'assistant', text: '', status: 'streaming' });
       deps.broadcast({ type: 'message-upsert', message: assistant });
-      await begin(conversation.id, freshRunState(user.id, assistant.id, pageText));
+      await begin(conversation.id, freshRunState(user.id, assistant.id, pageText), runtime);
       return { conversationId: conversation.id, messageId: assistant.id };
     },
 
@@ -282,7 +288,7 @@ export function createChatService(deps: ChatServiceDeps) {
       }
       const previous = await deps.runs.byAssistantMessage(conversationId, messageId);
       if (!previous) throw userInputError('not-retryable', 'There is nothing saved to retry for this answer.');
-      await deps.runtime();
+      const runtime = await deps.runtime();
       const assistant = await deps.conversations.append({ conversationId, role: 'assistant', text: '', status: 'streaming' });
       deps.broadcast({ type: 'message-upsert', message: assistant });
       const resumed: RunState = {
@@ -291,7 +297,7 @@ export function createChatService(deps: ChatServiceDeps) {
         text: '',
         modelCalls: previous.state.transcript.filter((m) => m.role === 'assistant').length,
       };
-      await begin(conversationId, resumed);
+      await begin(conversationId, resumed, runtime);
       return { conversationId, messageId: assistant.id };
     },
 

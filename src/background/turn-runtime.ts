@@ -32,21 +32,29 @@ function alpacaFor(current: Settings, secrets: Secrets, fetchers: Fetchers): Alp
   });
 }
 
-export async function createBrokerFromSettings(deps: { settings: SettingsRepository; fetchers: Fetchers }): Promise<Broker> {
-  const [{ settings: current, invalid }, secrets] = await Promise.all([deps.settings.read(), deps.settings.secrets()]);
+/** The broker side of the settings, or the configuration error that says why there is none. */
+function brokerFor(current: Settings, invalid: Broker['configuration']['invalid'], secrets: Secrets, alpaca: AlpacaClients): () => Promise<Broker> {
   if (!secrets.alpacaKeyId || !secrets.alpacaSecretKey) {
-    throw configurationError('missing-alpaca-key', 'Add your Alpaca key ID and secret in Settings to trade.');
+    const error = configurationError('missing-alpaca-key', 'Add your Alpaca key ID and secret in Settings to trade.');
+    return () => Promise.reject(error);
   }
-  return { settings: current, alpaca: alpacaFor(current, secrets, deps.fetchers), configuration: { invalid, tradingBaseUrl: resolveEndpoints(current).alpacaTrading } };
+  const broker: Broker = { settings: current, alpaca, configuration: { invalid, tradingBaseUrl: resolveEndpoints(current).alpacaTrading } };
+  return () => Promise.resolve(broker);
 }
 
-/** Builds what one turn needs from the saved settings and keys. */
+export async function createBrokerFromSettings(deps: { settings: SettingsRepository; fetchers: Fetchers }): Promise<Broker> {
+  const [{ settings: current, invalid }, secrets] = await Promise.all([deps.settings.read(), deps.settings.secrets()]);
+  return brokerFor(current, invalid, secrets, alpacaFor(current, secrets, deps.fetchers))();
+}
+
+/** Builds what one turn needs from the saved settings and keys: they are read and decrypted here, once per turn. */
 export async function createTurnRuntime(deps: { settings: SettingsRepository; fetchers: Fetchers; clock: Clock; portfolioCache?: PortfolioCache }): Promise<TurnRuntime> {
-  const [current, secrets] = await Promise.all([deps.settings.get(), deps.settings.secrets()]);
+  const [{ settings: current, invalid }, secrets] = await Promise.all([deps.settings.read(), deps.settings.secrets()]);
   if (!secrets.anthropicApiKey) throw missingKey();
   const endpoints = resolveEndpoints(current);
   const client = createAnthropic({ apiKey: secrets.anthropicApiKey, baseURL: endpoints.anthropic, fetch: deps.fetchers.anthropic, ...(deps.fetchers.resilient ? { maxRetries: 0 } : {}) });
   const alpaca = alpacaFor(current, secrets, deps.fetchers);
+  const broker = brokerFor(current, invalid, secrets, alpaca);
   return {
     client,
     models: { supervisor: current.models.supervisor, specialist: current.models.specialist, fallback: current.models.fallback },
@@ -62,5 +70,7 @@ export async function createTurnRuntime(deps: { settings: SettingsRepository; fe
         ? { portfolioCache: bindPortfolioCache(deps.portfolioCache, `${endpoints.alpacaTrading}|${secrets.alpacaKeyId}`, current.memory.portfolioCacheSeconds * 1000) }
         : {}),
     }),
+    broker,
+    historyBudget: current.memory.conversationTokenBudget,
   };
 }

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { easternDate } from '../finance/calendar-date';
 import type { Clock } from '../platform/clock';
-import { effectiveMode } from '../protocol/settings';
+import { effectiveMode, type Settings } from '../protocol/settings';
 import type { ProposalRepository } from '../store/proposal-repository';
 import type { OrderDraft } from './order-draft';
 import type { Broker } from './trading-service';
@@ -16,7 +16,7 @@ export interface OrderEvaluationDeps {
   /** The saved settings and Alpaca clients built from the saved keys. */
   broker: () => Promise<Broker>;
   /** The user's profile and the suitability setting, for the suitability rules (a profile that cannot be read: none). */
-  suitability?: () => Promise<RuleFacts['suitability']>;
+  suitability?: (settings: Settings) => Promise<RuleFacts['suitability']>;
 }
 
 /** Runs every pre-trade rule on a draft against facts read fresh from the broker and today's orders. */
@@ -30,11 +30,12 @@ export function createOrderEvaluation(deps: OrderEvaluationDeps) {
     return { orderCount: placed.length, notional: placed.reduce((sum, p) => sum.plus(p.estimate.cost), new Decimal(0)).toFixed(2) };
   }
 
-  return async function evaluate(draft: OrderDraft, liveConfirmed: boolean) {
-    const { settings, alpaca, configuration } = await deps.broker();
+  /** `broker` is the turn's own (settings read once per turn); the service's reads them afresh. */
+  return async function evaluate(draft: OrderDraft, liveConfirmed: boolean, broker: () => Promise<Broker> = deps.broker) {
+    const { settings, alpaca, configuration } = await broker();
     const counts = await today();
     const gathered = await gatherFacts({ alpaca, symbol: draft.symbol, signal: clock.timeout(FACTS_TIMEOUT_MS), limits: settings.trading, mode: effectiveMode(settings), liveConfirmed, today: counts, configuration });
-    const suitability = deps.suitability ? await deps.suitability().catch(() => undefined) : undefined;
+    const suitability = deps.suitability ? await deps.suitability(settings).catch(() => undefined) : undefined;
     const facts: RuleFacts = suitability ? { ...gathered, suitability } : gathered;
     return { facts, evaluation: evaluateOrder(draft, facts), settings };
   };

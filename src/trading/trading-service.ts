@@ -37,7 +37,7 @@ export interface TradingServiceDeps {
   /** Look-up schedule after an order POST whose outcome is unknown (tests shorten it). */
   lookupDelaysMs?: readonly number[];
   /** The user's profile and the suitability setting, for the suitability rules. */
-  suitability?: () => Promise<RuleFacts['suitability']>;
+  suitability?: (settings: Settings) => Promise<RuleFacts['suitability']>;
 }
 
 export type DraftChanges = Partial<Pick<OrderDraft, 'amount' | 'quantity' | 'type' | 'limit_price' | 'time_in_force'>>;
@@ -102,11 +102,11 @@ export function createTradingService(deps: TradingServiceDeps) {
 
   return {
     /** The order desk a chat run gets: it proposes, it never submits. */
-    desk(context: { conversationId: string; runId: string; pageText: boolean; madeUnder?: Record<string, unknown> }) {
+    desk(context: { conversationId: string; runId: string; pageText: boolean; madeUnder?: Record<string, unknown>; /** The turn's settings and clients (read once per turn). */ broker?: () => Promise<Broker> }) {
       return {
         async propose(raw: unknown): Promise<Record<string, unknown>> {
           const draft = parseDraft(raw);
-          const { evaluation, facts, settings } = await evaluate(draft, false);
+          const { evaluation, facts, settings } = await evaluate(draft, false, context.broker);
           const at = now();
           const id = deps.ids.next('prop');
           const proposal: Proposal = {
