@@ -27,6 +27,12 @@ import { createMemoryService } from './memory/memory-service';
 import type { TabInfo } from './page/page-context-service';
 import { createPortfolioCache } from './memory/portfolio-cache';
 import { createSummaryRepository } from './store/summary-repository';
+import { createConsentRepository } from './store/consent-repository';
+import { createConsentService } from './background/consent-service';
+import { withHistoryConsent, withMetricsConsent } from './background/consent-gates';
+import { createKeptData } from './background/kept-data';
+import { createPrivacyHandlers } from './background/privacy-handlers';
+import { createMetricsKeptRepository } from './store/metrics-kept-repository';
 
 export type { BackgroundPlatform } from './background/background-platform';
 
@@ -38,7 +44,10 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
   const started = (async () => {
     const vault = await openVault(createKeyRepository(db));
     const settings = createSettingsRepository(db, vault, platform.clock);
-    const conversations = createConversationRepository(db, platform.clock, platform.ids);
+    // Consent per data category, read before anything can use the data; the gates below and the services ask it.
+    const consent = createConsentService({ repository: createConsentRepository(db, platform.clock, platform.ids) });
+    await consent.load();
+    const conversations = withHistoryConsent(createConversationRepository(db, platform.clock, platform.ids), consent.policy);
     const runs = createRunRepository(db, platform.clock, platform.ids, {
       onUnreadable: (run) => { platform.log('warn', 'A saved run could not be read; it cannot be resumed.', { runId: run.id, reason: run.reason }); },
     });
@@ -61,14 +70,14 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const alertRepository = createAlertRepository(db);
     const alertMonitor = createAlertMonitor({ source: metricsRepository, alerts: alertRepository, clock: platform.clock, ids: platform.ids, port: platform.alerts });
     const evaluateAlerts = () => alertMonitor.evaluate().catch((error: unknown) => { platform.log('warn', 'Could not evaluate the alert rules.', { error: String(error) }); return []; });
-    const metrics = createSpanRecorder({
+    const metrics = withMetricsConsent(createSpanRecorder({
       db,
       clock: platform.clock,
       ids: platform.ids,
       retention: { maxAgeDays: monitoring.retentionDays, maxRows: monitoring.maxSpans },
       // After each turn (its run span lands with the turn's last batch) the alert rules are judged again.
       onWritten: (spans) => { if (spans.some((span) => span.kind === 'agent-run')) platform.keepAlive(evaluateAlerts()); },
-    });
+    }), consent.policy);
     const retentionCutoff = new Date(platform.clock.now().getTime() - monitoring.retentionDays * 86_400_000).toISOString();
     platform.keepAlive(Promise.all([metrics.prune(), metricsRepository.prune(retentionCutoff), alertRepository.prune(retentionCutoff)]).catch(() => 0));
     // Every call to Anthropic and Alpaca goes through its dependency's policies (timeout, retries for idempotent
@@ -114,8 +123,15 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       suitability: async (current) => ({ profile: (await profiles.get()).profile, mode: current.memory.suitability }),
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries: createSummaryRepository(db),
-      metricsView: createMetricsHandlers({ repository: metricsRepository, alerts: alertRepository, monitor: alertMonitor, conversations, runs, clock: platform.clock, ids: platform.ids }),
+    const summaries = createSummaryRepository(db);
+    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries,
+      metricsView: createMetricsHandlers({ repository: metricsRepository, alerts: alertRepository, monitor: alertMonitor, conversations, runs, clock: platform.clock, ids: platform.ids, consent: consent.policy }),
+      consent: consent.policy,
+      privacy: (chat) => createPrivacyHandlers({
+        consent,
+        kept: createKeptData({ conversations, summaries, metrics: createMetricsKeptRepository(db), memory, isRunning: chat.isRunning }),
+        onDeleted: () => { broadcast({ type: 'conversations-changed' }); },
+      }),
     });
     // Orders first: expire stale proposals, then ask the broker about any order whose outcome a stop left unknown.
     await trading.expireDue();

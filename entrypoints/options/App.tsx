@@ -14,6 +14,7 @@ import { ConnectionResults } from './components/ConnectionResults';
 import { MemorySettingsSection } from './components/MemorySettingsSection';
 import { ProfileSection } from './components/ProfileSection';
 import { MemoriesSection } from './components/MemoriesSection';
+import { PrivacySection } from './components/PrivacySection';
 
 /** After a failed save, put the caret in the first field that needs fixing. */
 function focusFirstInvalid(): void {
@@ -105,6 +106,7 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
       {/* Profile and memories are saved by their own buttons (the profile is sealed separately from the settings). */}
       <ProfileSection client={client} />
       <MemoriesSection client={client} />
+      <PrivacySection client={client} />
     </div>
   );
 }

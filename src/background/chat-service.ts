@@ -21,6 +21,7 @@ import { compactHistory } from '../memory/history-compactor';
 import type { SummaryRepository } from '../store/summary-repository';
 import { streamModelCall } from '../agents/model-call';
 import { assignVariant, variantLabel, type SplitArm } from '../agents/experiments';
+import type { ConsentPolicy } from '../protocol/privacy';
 
 /** What a turn needs that depends on the saved settings and keys; built once per turn and used for all of it. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
@@ -52,6 +53,8 @@ export interface ChatServiceDeps {
   memory?: MemoryService;
   /** Long conversations: past the token budget, older turns are summarised once and the summary replaces them. */
   history?: { summaries: SummaryRepository };
+  /** Consent per data category, asked at each use: page text, web search and learning memories are checked here. */
+  consent?: ConsentPolicy;
 }
 
 /** Builds the Anthropic message list from the saved conversation: user and assistant turns, strictly alternating. */
@@ -94,6 +97,7 @@ function untrustedAwareDesk(
 /** Chat turns: each user message starts a durable run of the agent loop that writes one streamed answer. */
 export function createChatService(deps: ChatServiceDeps) {
   const running = new Map<string, { controller: AbortController; messageId: string }>();
+  const allows = (category: Parameters<ConsentPolicy['allows']>[0]) => deps.consent?.allows(category) ?? true;
 
   async function execute(conversationId: string, runId: string, initial: RunState, runtime: TurnRuntime): Promise<void> {
     const controller = new AbortController();
@@ -101,7 +105,8 @@ export function createChatService(deps: ChatServiceDeps) {
     running.set(conversationId, { controller, messageId });
     deps.broadcast({ type: 'run-start', conversationId, messageId });
     // The loop owns the run state and the streamed text; this keeps the latest it reported, for a run that ends early.
-    let state = initial;
+    // Page text reaches the model request only while the user consents (checked again here: a Retry carries the old state).
+    let state = initial.pageText !== null && !allows('page-text') ? { ...initial, pageText: null } : initial;
     let lastTextSave = deps.clock.monotonic();
     const startedAt = deps.clock.now();
     const metrics = deps.metrics ? forRun(deps.metrics, { runId, conversationId }) : undefined;
@@ -146,6 +151,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const variant = assignVariant(conversationId, runtime.experiment ?? []);
       const outcome = await runTurn({ history, userText: user.text, personal: personal?.text }, state, {
         ...runtime,
+        webSearch: runtime.webSearch && allows('web-search'),
         promptVariants: variant.prompts,
         toolContext: {
           ...runtime.toolContext(controller.signal),
@@ -154,7 +160,7 @@ export function createChatService(deps: ChatServiceDeps) {
           ...(deps.orderDesk
             ? { orders: untrustedAwareDesk(deps.orderDesk, { conversationId, runId, ...(used ? { madeUnder: used } : {}), broker: runtime.broker }, () => readUntrustedText(state, earlierPageText)) }
             : {}),
-          ...(memory
+          ...(memory && allows('memories')
             ? {
                 memory: memory.desk({
                   conversationId,
@@ -253,12 +259,13 @@ export function createChatService(deps: ChatServiceDeps) {
       if (running.has(conversation.id)) throw userInputError('busy', 'Clera is still answering. Stop it or wait.');
       const existing = await deps.conversations.messages(conversation.id);
       if (existing.length === 0 && conversation.title === 'New chat') await deps.conversations.rename(conversation.id, trimmed.slice(0, 60));
-      const user = await deps.conversations.append({ conversationId: conversation.id, role: 'user', text: trimmed, status: 'complete', ...(pageText ? { meta: { pageText: true } } : {}) });
+      const sentPageText = pageText && allows('page-text') ? pageText : null;
+      const user = await deps.conversations.append({ conversationId: conversation.id, role: 'user', text: trimmed, status: 'complete', ...(sentPageText ? { meta: { pageText: true } } : {}) });
       deps.broadcast({ type: 'message-upsert', message: user });
       deps.broadcast({ type: 'conversations-changed' });
       const assistant = await deps.conversations.append({ conversationId: conversation.id, role: 'assistant', text: '', status: 'streaming' });
       deps.broadcast({ type: 'message-upsert', message: assistant });
-      await begin(conversation.id, freshRunState(user.id, assistant.id, pageText), runtime);
+      await begin(conversation.id, freshRunState(user.id, assistant.id, sentPageText), runtime);
       return { conversationId: conversation.id, messageId: assistant.id };
     },
 

@@ -22,6 +22,8 @@ import type { createMetricsHandlers } from './metrics-handlers';
 import { createSessionService } from './session-service';
 import { createSettingsService } from './settings-service';
 import { createApprovalService } from './approval-service';
+import type { ConsentPolicy } from '../protocol/privacy';
+import type { createPrivacyHandlers } from './privacy-handlers';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
@@ -41,6 +43,9 @@ export interface HandlerDeps {
   summaries: SummaryRepository;
   /** The metrics view's requests and answer feedback (src/background/metrics-handlers.ts). */
   metricsView: ReturnType<typeof createMetricsHandlers>;
+  /** Consent per data category, checked where the data is used; and the Privacy region's requests. */
+  consent?: ConsentPolicy;
+  privacy: (chat: { isRunning: (conversationId: string) => boolean }) => ReturnType<typeof createPrivacyHandlers>;
 }
 
 /**
@@ -62,6 +67,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     metrics: deps.metrics,
     memory: deps.memory,
     history: { summaries: deps.summaries },
+    ...(deps.consent ? { consent: deps.consent } : {}),
   });
   const pages = createPageHandlers({
     settings,
@@ -70,6 +76,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     pages: platform.pages,
     broadcast: deps.broadcast,
     send: (conversationId, text, pageText) => chat.send(conversationId, text, pageText),
+    ...(deps.consent ? { consent: deps.consent } : {}),
   });
   const sessions = createSessionService({ settings, conversations, proposals: deps.proposals, memory: deps.memory, summaries: deps.summaries, chat, health: deps.health, broadcast: deps.broadcast });
   const settingsService = createSettingsService({ settings, fetch: platform.fetch, clock: platform.clock, broadcast: deps.broadcast, onSaved: () => { pages.settingsChanged(); } });
@@ -94,6 +101,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'audit-export': () => deps.audit.exportJson(),
     ...createMemoryHandlers({ memory: deps.memory, profiles: deps.profiles }),
     ...deps.metricsView,
+    ...deps.privacy(chat),
     'connection-test': () => settingsService.testConnections(),
     ...pages.handlers,
   };

@@ -12,6 +12,7 @@ import { computeReport } from '../monitoring/metrics-report';
 import { routeWasRight } from '../monitoring/eval-import';
 import { exportSpans } from '../monitoring/span-export';
 import { firstRoute, handedOff } from '../monitoring/rollup';
+import type { ConsentPolicy } from '../protocol/privacy';
 
 type MetricsRequest = 'metrics-report' | 'metrics-traces' | 'metrics-trace' | 'metrics-export' | 'feedback-give' | 'eval-import' | 'alerts-get' | 'alerts-save';
 
@@ -23,6 +24,8 @@ export interface MetricsHandlerDeps {
   runs: RunRepository;
   clock: Clock;
   ids: IdSource;
+  /** Feedback labels a conversation for evaluation: kept only with the user's consent. */
+  consent?: ConsentPolicy;
 }
 
 /** An export holds at most this many spans (the newest). */
@@ -58,6 +61,9 @@ export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, 
       return { fileName: `clera-metrics-${request.range}-${stamp}.${file.extension}`, mime: file.mime, text: file.text, count: spans.length };
     },
     'feedback-give': async (request) => {
+      if (deps.consent?.allows('evaluation') === false) {
+        throw userInputError('consent-evaluation', 'Using conversations in evaluation is off (Settings → Privacy): feedback is not kept.');
+      }
       const message = await deps.conversations.message(request.messageId);
       const runId = message?.meta?.runId;
       if (!message || message.role !== 'assistant' || !runId) throw userInputError('not-an-answer', 'Feedback can only be given on a finished answer.');

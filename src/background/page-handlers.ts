@@ -9,6 +9,7 @@ import { createPageContextService, type PageAccess, type TabInfo } from '../page
 import { articleQuestion, type Holding } from '../page/article-question';
 import { maxArticleChars } from '../page/article';
 import { createBrokerFromSettings, type Fetchers } from './turn-runtime';
+import type { ConsentPolicy } from '../protocol/privacy';
 
 /** The browser access the page features need; absent in Node tests and when the platform has no tabs. */
 export type BrowserPages = PageAccess & { readArticle(tabId: number): Promise<unknown> };
@@ -29,6 +30,8 @@ export interface PageHandlerDeps {
   pages: BrowserPages | undefined;
   broadcast: (event: PushEvent) => void;
   send: (conversationId: string | undefined, text: string, pageText: string | null) => Promise<ResponseData<'page-portfolio'>>;
+  /** The article question sends the page's text: asked only with the user's consent, before the page is read. */
+  consent?: ConsentPolicy;
 }
 
 /** The page chip and "What does this mean for my portfolio?": detection, the asset check, and the article question. */
@@ -63,6 +66,9 @@ export function createPageHandlers(deps: PageHandlerDeps) {
   const handlers = {
     'page-context-get': async () => ({ page: service ? await service.refresh() : null }),
     'page-portfolio': async (request: { conversationId?: string | undefined; tabId: number }) => {
+      if (deps.consent?.allows('page-text') === false) {
+        throw userInputError('consent-page-text', 'Sending page text to Anthropic is off (Settings → Privacy), so Clera cannot ask about this article.');
+      }
       const raw = deps.pages ? await deps.pages.readArticle(request.tabId).catch(() => null) : null;
       const article = articleSchema.safeParse(raw);
       if (!article.success || article.data.text.trim() === '') {

@@ -7,6 +7,7 @@ import { auditEntryViewSchema, auditVerificationSchema } from './audit';
 import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } from './memory';
 import { pageChipSchema } from './page';
 import { metricsRequestSchemas, metricsResponseSchemas } from './metrics';
+import { privacyRequestSchemas, privacyResponseSchemas } from './privacy';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
 /**
@@ -49,6 +50,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('audit-verify') }),
   z.object({ id, type: z.literal('audit-export') }),
   ...metricsRequestSchemas,
+  ...privacyRequestSchemas,
   z.object({ id, type: z.literal('profile-get') }),
   z.object({ id, type: z.literal('profile-save'), profile: profileSchema }),
   z.object({ id, type: z.literal('memory-list') }),
@@ -111,6 +113,7 @@ export const responseSchemas = {
   'audit-verify': auditVerificationSchema,
   'audit-export': z.object({ fileName: z.string(), json: z.string() }),
   ...metricsResponseSchemas,
+  ...privacyResponseSchemas,
   'profile-get': profileViewSchema,
   'profile-save': profileViewSchema,
   'memory-list': memoryListSchema,

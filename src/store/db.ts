@@ -132,6 +132,14 @@ export interface MemoryRow {
   sealed: unknown;
 }
 
+/** One consent change (the ledger is append-only; the latest entry per category is the current consent). */
+export interface ConsentRow {
+  id: string;
+  category: string;
+  at: string;
+  value: unknown;
+}
+
 /** The saved summary of a long conversation's older turns (one per conversation). */
 export interface SummaryRow {
   conversationId: string;
@@ -139,6 +147,7 @@ export interface SummaryRow {
 }
 
 export type CleraDatabase = Dexie & {
+  consents: EntityTable<ConsentRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'conversationId'>;
   profile: EntityTable<ProfileRow, 'id'>;
   memories: EntityTable<MemoryRow, 'id'>;
@@ -209,6 +218,10 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
     profile: 'id',
     memories: 'id, status, conversationId, lastUsedAt',
     summaries: 'conversationId',
+  });
+  // v9: privacy. The consent ledger (one row per change). (Version 7 and 8 are left to work landing in parallel.)
+  db.version(9).stores({
+    consents: 'id, at',
   });
   return db;
 }
