@@ -232,12 +232,12 @@ describe('order proposals', () => {
     });
     actions.start({});
     await flush();
-    const first = actions.decideProposal('p1', 'confirm', true);
+    const first = actions.decideProposal('p1', 3, 'confirm', true);
     expect(store.getState().proposalBusy).toEqual({ p1: true });
-    expect(await actions.decideProposal('p1', 'confirm', true)).toBe(false);
+    expect(await actions.decideProposal('p1', 3, 'confirm', true)).toBe(false);
     answer({ proposal: proposalFixture({ mode: 'live', status: 'submitting', updatedAt: later }) });
     expect(await first).toBe(true);
-    expect(requests.filter((r) => r.type === 'proposal-decide')).toEqual([{ type: 'proposal-decide', proposalId: 'p1', decision: 'confirm', liveConfirmed: true }]);
+    expect(requests.filter((r) => r.type === 'proposal-decide')).toEqual([{ type: 'proposal-decide', proposalId: 'p1', revision: 3, decision: 'confirm', liveConfirmed: true }]);
     expect(store.getState().proposals.p1?.status).toBe('submitting');
     expect(store.getState().proposalBusy).toEqual({});
   });
@@ -267,10 +267,10 @@ describe('order proposals', () => {
     });
     actions.start({});
     await flush();
-    await actions.decideProposal('p1', 'reject');
+    await actions.decideProposal('p1', 3, 'reject');
     expect(store.getState().proposalErrors).toEqual({ p1: 'Alpaca could not be reached.' });
     fail = false;
-    await actions.decideProposal('p1', 'reject');
+    await actions.decideProposal('p1', 3, 'reject');
     expect(store.getState().proposalErrors).toEqual({});
     expect(store.getState().proposals.p1?.status).toBe('rejected');
   });

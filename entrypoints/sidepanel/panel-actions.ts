@@ -223,9 +223,12 @@ export function createPanelActions(deps: PanelActionsDeps) {
       if (store.getState().conversation?.id === conversationId) await open();
     },
 
-    /** Confirms or rejects an order proposal. A live order needs the user's explicit tick, passed on as `liveConfirmed`. */
-    decideProposal(proposalId: string, decision: 'confirm' | 'reject', liveConfirmed = false): Promise<boolean> {
-      return proposalRequest(proposalId, (c) => c.request({ type: 'proposal-decide', proposalId, decision, liveConfirmed }));
+    /**
+     * Confirms or rejects an order proposal as its card shows it (`revision`): the background refuses a Confirm of a
+     * proposal that changed since. A live order needs the user's explicit tick, passed on as `liveConfirmed`.
+     */
+    decideProposal(proposalId: string, revision: number, decision: 'confirm' | 'reject', liveConfirmed = false): Promise<boolean> {
+      return proposalRequest(proposalId, (c) => c.request({ type: 'proposal-decide', proposalId, revision, decision, liveConfirmed }));
     },
 
     /** Changes a pending proposal's size, type, limit price or time in force; the background re-runs the rules. */

@@ -5,6 +5,7 @@ export function proposalFixture(overrides: Partial<Proposal> = {}): Proposal {
   return {
     id: 'p1',
     version: 1,
+    revision: 1,
     conversationId: 'c1',
     runId: 'r1',
     status: 'pending',
@@ -31,6 +32,7 @@ export function proposalFixture(overrides: Partial<Proposal> = {}): Proposal {
     clientOrderId: 'clera-p1',
     order: null,
     error: null,
+    confirmedAt: null,
     expiresAt: '2025-06-16T14:10:00.000Z',
     createdAt: '2025-06-16T14:00:00.000Z',
     updatedAt: '2025-06-16T14:00:00.000Z',

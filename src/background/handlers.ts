@@ -94,7 +94,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'conversation-delete': (request) => sessions.remove(request.conversationId),
     'settings-get': () => settingsService.view(),
     'settings-save': (request) => settingsService.save(request.settings, request.secrets),
-    'proposal-decide': async (request) => ({ proposal: await approvals.decide(request.proposalId, request.decision, request.liveConfirmed) }),
+    'proposal-decide': async (request) => ({ proposal: await approvals.decide(request.proposalId, request.decision, request.liveConfirmed, request.revision) }),
     'proposal-edit': async (request) => ({ proposal: await deps.trading.edit(request.proposalId, request.changes) }),
     'audit-list': async (request) => ({ entries: await deps.audit.list(request.limit) }),
     'audit-verify': () => deps.audit.verify(),

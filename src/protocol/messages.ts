@@ -33,7 +33,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('settings-get') }),
   z.object({ id, type: z.literal('settings-save'), settings: settingsSchema, secrets: secretsPatchSchema }),
   z.object({ id, type: z.literal('connection-test') }),
-  z.object({ id, type: z.literal('proposal-decide'), proposalId: id, decision: z.enum(['confirm', 'reject']), liveConfirmed: z.boolean().default(false) }),
+  /** `revision` is the one the card shows: a Confirm of a proposal saved again since (an edit, a new quote) is refused. */
+  z.object({ id, type: z.literal('proposal-decide'), proposalId: id, decision: z.enum(['confirm', 'reject']), revision: z.number().int().nonnegative(), liveConfirmed: z.boolean().default(false) }),
   z.object({
     id,
     type: z.literal('proposal-edit'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposalStatuses, type ProposalStatus } from './proposal';
-import { IllegalTransitionError, assertTransition, canTransition, terminalProposalStatuses } from './proposal-lifecycle';
+import { IllegalTransitionError, assertTransition, assertUnchanged, canTransition, changeSinceShown, terminalProposalStatuses } from './proposal-lifecycle';
+import type { Proposal } from './proposal';
 
 /** The allowed moves, written out independently of the table: the specification the table must match. */
 const allowed: readonly (readonly [ProposalStatus, ProposalStatus])[] = [
@@ -54,6 +55,33 @@ describe('proposal state machine', () => {
     for (const from of proposalStatuses.filter((status) => status !== 'pending')) {
       expect(canTransition(from, 'pending')).toBe(false);
       expect(canTransition(from, 'submitting')).toBe(false);
+    }
+  });
+});
+
+describe('a proposal confirmed as the card showed it', () => {
+  const shown = {
+    revision: 4,
+    draft: { side: 'buy', symbol: 'AAPL', amount: '100.00', type: 'market', time_in_force: 'day' },
+    description: 'Buy $100.00 of AAPL, market, day',
+    blocked: false,
+  } as Proposal;
+  const asShown = { revision: 4, draft: shown.draft, blocked: false };
+  it.each([
+    ['the same revision, draft and blocked flag', {}, null],
+    ['a later save (a new quote)', { revision: 5 }, /details were updated/],
+    ['an edited amount', { revision: 5, draft: { ...shown.draft, amount: '9000.00' }, description: 'Buy $9,000.00 of AAPL, market, day' }, /it is now "Buy \$9,000\.00 of AAPL, market, day"/],
+    ['a limit price added', { revision: 4, draft: { ...shown.draft, type: 'limit' as const, limit_price: '190.00' } }, /changed after you looked/],
+    ['a rule that now blocks it', { revision: 5, blocked: true }, /A rule now blocks this order/],
+  ])('%s', (_name, change, expected) => {
+    const current = { ...shown, ...change };
+    const reason = changeSinceShown(current, asShown);
+    if (expected === null) {
+      expect(reason).toBeNull();
+      expect(() => { assertUnchanged(current, asShown); }).not.toThrow();
+    } else {
+      expect(reason).toMatch(expected);
+      expect(() => { assertUnchanged(current, asShown); }).toThrow(expect.objectContaining({ kind: 'user-input', code: 'proposal-changed' }) as Error);
     }
   });
 });

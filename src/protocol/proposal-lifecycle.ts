@@ -1,5 +1,5 @@
-import { AppError } from './errors';
-import { proposalStatuses, type ProposalStatus } from './proposal';
+import { AppError, userInputError } from './errors';
+import { proposalStatuses, type Proposal, type ProposalStatus } from './proposal';
 
 /**
  * The proposal state machine: every status a proposal may move to from each status, in one table. The proposal
@@ -49,4 +49,32 @@ export class IllegalTransitionError extends AppError {
 /** Throws IllegalTransitionError unless the table allows `from` → `to`. */
 export function assertTransition(from: ProposalStatus, to: ProposalStatus): void {
   if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
+}
+
+/** What the card showed when the user pressed Confirm: the proposal's revision, its draft and its blocked flag. */
+export interface ShownProposal {
+  revision: number;
+  draft: Proposal['draft'];
+  blocked: boolean;
+}
+
+const draftFields = ['side', 'symbol', 'amount', 'quantity', 'type', 'limit_price', 'time_in_force'] as const;
+const sameDraft = (a: Proposal['draft'], b: Proposal['draft']) => draftFields.every((field) => a[field] === b[field]);
+
+/**
+ * Why the saved proposal is no longer the one the card showed (its draft, its blocked flag, or any later save such as
+ * an edit or a new quote), as a sentence for the user; null when it is exactly what was shown.
+ */
+export function changeSinceShown(current: Proposal, shown: ShownProposal): string | null {
+  const after = 'Nothing was sent. Review the card and confirm again if it is right.';
+  if (!sameDraft(current.draft, shown.draft)) return `The order changed after you looked at it: it is now "${current.description}". ${after}`;
+  if (current.blocked !== shown.blocked) return current.blocked ? 'A rule now blocks this order, so nothing was sent. Review the card.' : `The checks on this order changed after you looked at it. ${after}`;
+  if (current.revision !== shown.revision) return `The order's details were updated after you looked at it. ${after}`;
+  return null;
+}
+
+/** Throws the `proposal-changed` refusal unless the saved proposal is exactly the one the card showed. */
+export function assertUnchanged(current: Proposal, shown: ShownProposal): void {
+  const change = changeSinceShown(current, shown);
+  if (change) throw userInputError('proposal-changed', change, { revision: current.revision, shownRevision: shown.revision });
 }

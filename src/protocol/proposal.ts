@@ -46,6 +46,11 @@ export const draftViewSchema = z.object({
 export const proposalSchema = z.object({
   id: z.string(),
   version: z.literal(1),
+  /**
+   * Counts the saves of this proposal (every status change or new detail adds one). The card sends back the revision it
+   * shows with Confirm, and a Confirm of any other revision is refused: what is placed is what the user saw.
+   */
+  revision: z.number().int().nonnegative().default(0),
   conversationId: z.string(),
   runId: z.string(),
   status: z.enum(proposalStatuses),
@@ -66,6 +71,8 @@ export const proposalSchema = z.object({
     .object({ id: z.string(), status: z.string(), filledQty: z.string(), filledAvgPrice: z.string().nullable(), submittedAt: z.string().nullable() })
     .nullable(),
   error: errorInfoSchema.nullable(),
+  /** When Confirm moved it to `submitting`: the New York day the order counts on for the daily limits. */
+  confirmedAt: z.string().nullable().default(null),
   expiresAt: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -25,6 +25,7 @@ function proposal(id: string, status: ProposalStatus): Proposal {
   return {
     id,
     version: 1,
+    revision: 1,
     conversationId: 'conv_1',
     runId: 'run_1',
     status,
@@ -40,6 +41,7 @@ function proposal(id: string, status: ProposalStatus): Proposal {
     clientOrderId: `clera-${id}`,
     order: null,
     error: null,
+    confirmedAt: null,
     expiresAt: '2026-03-02T15:10:00.000Z',
     createdAt: '2026-03-02T14:59:00.000Z',
     updatedAt: '2026-03-02T14:59:00.000Z',
@@ -84,5 +86,39 @@ describe('proposal repository: compare-and-set by the state machine', () => {
     await repository.create(proposal('p1', 'pending'));
     const results = await Promise.all([1, 2].map(() => repository.transition('p1', { from: ['pending'], to: 'submitting' })));
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('adds one to the revision on every save', async () => {
+    const { repository } = setup();
+    await repository.create(proposal('p1', 'pending'));
+    expect((await repository.transition('p1', { from: ['pending'], to: 'pending' }))?.revision).toBe(2);
+    expect((await repository.transition('p1', { from: ['pending'], to: 'submitting' }))?.revision).toBe(3);
+    expect((await repository.get('p1'))?.revision).toBe(3);
+  });
+
+  it('a check that throws refuses the move, and nothing is saved', async () => {
+    const { repository } = setup();
+    await repository.create(proposal('p1', 'pending'));
+    const refusal = new Error('changed since shown');
+    const move = repository.transition('p1', { from: ['pending'], to: 'submitting', check: () => { throw refusal; } }, (p) => ({ ...p, edits: 9 }));
+    await expect(move).rejects.toBe(refusal);
+    expect(await repository.get('p1')).toEqual(proposal('p1', 'pending'));
+  });
+
+  it('a count made in the check cannot interleave with another move: two confirmations against a one-order cap, one wins', async () => {
+    const { repository } = setup();
+    await repository.create(proposal('p1', 'pending'));
+    await repository.create(proposal('p2', 'pending'));
+    const confirm = (id: string) =>
+      repository.transition(id, {
+        from: ['pending'],
+        to: 'submitting',
+        check: async (_current, read) => {
+          if ((await read.withStatus(['submitting'])).length >= 1) throw new Error('daily cap reached');
+        },
+      });
+    const outcomes = await Promise.allSettled([confirm('p1'), confirm('p2')]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await repository.withStatus(['submitting'])).toHaveLength(1);
   });
 });

@@ -1,10 +1,9 @@
-import Decimal from 'decimal.js';
-import { easternDate } from '../finance/calendar-date';
 import type { Clock } from '../platform/clock';
 import { effectiveMode, type Settings } from '../protocol/settings';
 import type { ProposalRepository } from '../store/proposal-repository';
 import type { OrderDraft } from './order-draft';
 import type { Broker } from './trading-service';
+import { dailyTotals, placedStatuses } from './daily-totals';
 import { gatherFacts } from './order-facts';
 import { evaluateOrder, type RuleFacts } from './rules';
 
@@ -23,11 +22,9 @@ export interface OrderEvaluationDeps {
 export function createOrderEvaluation(deps: OrderEvaluationDeps) {
   const { proposals, clock } = deps;
 
-  /** Orders this extension sent today (New York day) and their estimated cost. */
+  /** Orders this extension sent today (New York day) and the dollars they traded (see daily-totals). */
   async function today(): Promise<RuleFacts['today']> {
-    const day = easternDate(clock.now().toISOString());
-    const placed = (await proposals.withStatus(['submitting', 'submitted', 'filled', 'partially_filled'])).filter((p) => easternDate(p.updatedAt) === day);
-    return { orderCount: placed.length, notional: placed.reduce((sum, p) => sum.plus(p.estimate.cost), new Decimal(0)).toFixed(2) };
+    return dailyTotals(await proposals.withStatus(placedStatuses), clock.now());
   }
 
   /** `broker` is the turn's own (settings read once per turn); the service's reads them afresh. */

@@ -10,7 +10,7 @@ import { describeDraft, orderDraftSchema, type OrderDraft } from './order-draft'
 import { createOrderEvaluation } from './order-evaluation';
 import type { RuleFacts } from './rules';
 import { createOrderSync } from './order-sync';
-import { priceMoved } from './rules';
+import { createOrderConfirmation } from './order-confirmation';
 
 /** What trading needs from the saved settings and keys, read once per call. */
 export interface Broker {
@@ -92,6 +92,8 @@ export function createTradingService(deps: TradingServiceDeps) {
     ...(deps.lookupDelaysMs === undefined ? {} : { lookupDelaysMs: deps.lookupDelaysMs }),
   });
 
+  const confirm = createOrderConfirmation({ proposals, audit, clock, evaluate, submit: (proposal) => orders.submit(proposal), publish });
+
   async function expire(proposal: Proposal): Promise<void> {
     const expired = await proposals.transition(proposal.id, { from: ['pending'], to: 'expired' });
     if (expired) {
@@ -112,6 +114,7 @@ export function createTradingService(deps: TradingServiceDeps) {
           const proposal: Proposal = {
             id,
             version: 1,
+            revision: 1,
             conversationId: context.conversationId,
             runId: context.runId,
             status: 'pending',
@@ -127,6 +130,7 @@ export function createTradingService(deps: TradingServiceDeps) {
             clientOrderId: `clera-${id}`,
             order: null,
             error: null,
+            confirmedAt: null,
             expiresAt: new Date(at.getTime() + settings.trading.proposalTtlMinutes * 60_000).toISOString(),
             createdAt: at.toISOString(),
             updatedAt: at.toISOString(),
@@ -164,7 +168,8 @@ export function createTradingService(deps: TradingServiceDeps) {
       return publish(updated) ?? updated;
     },
 
-    async decide(proposalId: string, decision: 'confirm' | 'reject', liveConfirmed: boolean): Promise<Proposal> {
+    /** The user's decision on the card showing `revision` (Confirm is refused when the proposal changed since). */
+    async decide(proposalId: string, decision: 'confirm' | 'reject', liveConfirmed: boolean, revision: number): Promise<Proposal> {
       const existing = await proposals.get(proposalId);
       if (!existing) throw userInputError('unknown-proposal', 'That order proposal does not exist.');
       if (existing.status === 'pending' && new Date(existing.expiresAt) <= now()) {
@@ -178,29 +183,7 @@ export function createTradingService(deps: TradingServiceDeps) {
         return publish(rejected) ?? rejected;
       }
       if (existing.status !== 'pending') return existing; // a double click or a second panel: the first decision stands
-      // Refresh the quote and re-run every rule at the moment of confirmation.
-      const { evaluation, facts, settings } = await evaluate(orderDraftSchema.parse(existing.draft), liveConfirmed);
-      if (evaluation.blocked) {
-        const blocked = await proposals.transition(proposalId, { from: ['pending'], to: 'pending' }, (p) => ({ ...p, rules: evaluation.results, blocked: true, estimate: evaluation.estimate }));
-        await audit.append({ type: 'rules', proposalId, data: { blocked: true, results: evaluation.results, atConfirm: true } });
-        publish(blocked);
-        throw userInputError('blocked', evaluation.results.find((rule) => rule.outcome === 'block')?.reason ?? 'A pre-trade rule blocks this order.');
-      }
-      const move = priceMoved(existing.priceMove?.to ?? existing.quote.price, facts.quote.last, settings.trading.priceMoveReconfirmPct);
-      if (move.moved) {
-        const repriced = await proposals.transition(proposalId, { from: ['pending'], to: 'pending' }, (p) => ({
-          ...p,
-          priceMove: { from: p.priceMove?.to ?? p.quote.price, to: facts.quote.last, changePct: move.changePct },
-          rules: evaluation.results,
-          estimate: evaluation.estimate,
-        }));
-        return publish(repriced) ?? existing;
-      }
-      const confirming = await proposals.transition(proposalId, { from: ['pending'], to: 'submitting' }, (p) => ({ ...p, rules: evaluation.results, estimate: evaluation.estimate, error: null }));
-      if (!confirming) return (await proposals.get(proposalId)) ?? existing;
-      await audit.append({ type: 'confirmed', proposalId, data: { liveConfirmed, price: facts.quote.last, clientOrderId: confirming.clientOrderId } });
-      publish(confirming);
-      return (await orders.submit(confirming)) ?? confirming;
+      return confirm(existing, revision, liveConfirmed);
     },
 
     /** Expires pending proposals past their time; run on start-up and from the alarm. */

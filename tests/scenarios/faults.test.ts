@@ -139,7 +139,7 @@ describe('fault injection: what the user sees, and that nothing is lost or done 
     scenario.alpaca.state.setPrice('AAPL', '200');
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '100' });
     scenario.alpaca.faults.setLatency('POST /v2/orders', 700); // longer than the 500 ms timeout; the broker still takes it
-    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     await scenario.bg.idle();
     expect(['submitted', 'filled']).toContain(decided.status);
     expect(orderPosts(scenario)).toHaveLength(1);

@@ -36,7 +36,7 @@ describe('portfolio cache', () => {
 
     // An order event (a proposal saved, then confirmed and filled) invalidates the cache.
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '200' });
-    await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     await scenario.bg.idle();
     portfolioTurn();
     await ask(scenario, 'What do I hold now?');

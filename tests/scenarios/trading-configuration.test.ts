@@ -31,7 +31,7 @@ describe('trading fails closed on its configuration', () => {
     expect(byId.configuration?.reason).toContain('trading.maxDailyOrders');
     // The user's $300 per-order limit still applies (it used to fall back to the $5,000 default).
     expect(byId['max-order']?.outcome).toBe('block');
-    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false }).catch((error: unknown) => ({ proposal: { status: String(error) } }));
+    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false }).catch((error: unknown) => ({ proposal: { status: String(error) } }));
     expect(decided.status).not.toBe('filled');
     expect(orderPosts(scenario)).toHaveLength(0);
   });

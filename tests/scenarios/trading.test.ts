@@ -20,7 +20,7 @@ describe('orders: propose, decide, submit exactly once', () => {
     expect(proposal.estimate.cost).toBe('500.00');
     expect(orderPosts(scenario)).toHaveLength(0);
 
-    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     await scenario.bg.idle();
     const posts = orderPosts(scenario);
     expect(posts).toHaveLength(1);
@@ -35,10 +35,10 @@ describe('orders: propose, decide, submit exactly once', () => {
 
   it('Reject places nothing', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '100' });
-    const { proposal: rejected } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'reject', liveConfirmed: false });
+    const { proposal: rejected } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'reject', liveConfirmed: false });
     expect(rejected.status).toBe('rejected');
     // A late Confirm after the rejection changes nothing.
-    const { proposal: after } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: after } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     expect(after.status).toBe('rejected');
     expect(orderPosts(scenario)).toHaveLength(0);
     expect(await auditTypes(scenario, proposal.id)).toEqual(['proposed', 'rules', 'rejected']);
@@ -49,7 +49,7 @@ describe('orders: propose, decide, submit exactly once', () => {
     // Below the $1 minimum: the edit is saved, and the rules block Confirm.
     const { proposal: tooSmall } = await scenario.bg.client.request({ type: 'proposal-edit', proposalId: proposal.id, changes: { amount: '0.50' } });
     expect(tooSmall.blocked).toBe(true);
-    const refused = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false }).catch((e: unknown) => e);
+    const refused = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: tooSmall.revision, decision: 'confirm', liveConfirmed: false }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'blocked' });
     // A malformed edit is refused outright and changes nothing.
     const malformed = await scenario.bg.client.request({ type: 'proposal-edit', proposalId: proposal.id, changes: { amount: '-3' } }).catch((e: unknown) => e);
@@ -59,7 +59,7 @@ describe('orders: propose, decide, submit exactly once', () => {
     expect(edited.estimate.cost).toBe('250.00');
     expect(edited.blocked).toBe(false);
     expect(edited.edits).toBe(2);
-    await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: edited.revision, decision: 'confirm', liveConfirmed: false });
     await scenario.bg.idle();
     expect(orderPosts(scenario).map((p) => (p.body as { notional: string }).notional)).toEqual(['250.00']);
     expect(await auditTypes(scenario, proposal.id)).toContain('edited');
@@ -68,7 +68,7 @@ describe('orders: propose, decide, submit exactly once', () => {
   it('an expired proposal cannot be confirmed', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '100' });
     await scenario.bg.database.proposals.update(proposal.id, { value: { ...proposal, expiresAt: new Date(Date.now() - 1000).toISOString() } });
-    const error = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false }).catch((e: unknown) => e);
+    const error = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'expired' });
     expect(orderPosts(scenario)).toHaveLength(0);
     expect(await auditTypes(scenario, proposal.id)).toEqual(['proposed', 'rules', 'expired']);
@@ -76,7 +76,7 @@ describe('orders: propose, decide, submit exactly once', () => {
 
   it('a double click (two Confirms at once) places exactly one order', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '300' });
-    const confirm = () => scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const confirm = () => scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     await Promise.all([confirm(), confirm(), confirm()]);
     await scenario.bg.idle();
     expect(orderPosts(scenario)).toHaveLength(1);
@@ -89,7 +89,7 @@ describe('orders: propose, decide, submit exactly once', () => {
     const hours = proposal.rules.find((r) => r.id.includes('market'));
     expect(hours?.outcome).toBe('warn');
     expect(proposal.estimate.executes).not.toBe('now');
-    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     expect(decided.status).toBe('submitted');
     expect(orderPosts(scenario)).toHaveLength(1);
   });
@@ -99,7 +99,7 @@ describe('orders: the broker says no, or its answer is lost', () => {
   it('insufficient buying power at the broker (403) is reported and nothing is placed', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '500' });
     scenario.alpaca.faults.setLatency('POST /v2/orders', 300);
-    const decided = scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const decided = scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     while (orderPosts(scenario).length === 0) await new Promise((r) => setTimeout(r, 5));
     scenario.alpaca.state.setCash('10'); // spent elsewhere while the order was on its way
     const { proposal: failed } = await decided;
@@ -119,7 +119,7 @@ describe('orders: the broker says no, or its answer is lost', () => {
       body: JSON.stringify({ symbol: 'AAPL', side: 'buy', type: 'market', time_in_force: 'day', notional: '200', client_order_id: proposal.clientOrderId }),
     });
     expect(created.status).toBe(200);
-    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     await scenario.bg.idle();
     expect(['submitted', 'filled']).toContain(decided.status);
     expect(scenario.alpaca.state.orders()).toHaveLength(1);
@@ -130,7 +130,7 @@ describe('orders: the broker says no, or its answer is lost', () => {
   it('an order POST whose response is lost is looked up by client_order_id: exactly one order', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '150' });
     scenario.alpaca.faults.dropNext('POST /v2/orders', { afterProcessing: true });
-    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     await scenario.bg.idle();
     expect(['submitted', 'filled']).toContain(decided.status);
     expect(orderPosts(scenario)).toHaveLength(1);
@@ -141,7 +141,7 @@ describe('orders: the broker says no, or its answer is lost', () => {
   it('an order POST that fails before reaching the broker is not placed and says so', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '150' });
     scenario.alpaca.faults.dropNext('POST /v2/orders');
-    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: decided } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     expect(decided.status).toBe('failed');
     expect(decided.error?.code).toBe('order-not-placed');
     expect(scenario.alpaca.state.orders()).toHaveLength(0);
@@ -192,7 +192,7 @@ describe('orders across a worker restart', () => {
     await restarted.app.ready;
     const session = await restarted.client.request({ type: 'conversation-open', conversationId: proposal.conversationId });
     expect(session.proposals.map((p) => p.status)).toEqual(['pending']);
-    const confirm = () => restarted.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const confirm = () => restarted.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     await Promise.all([confirm(), confirm()]);
     await restarted.idle();
     expect(orderPosts(scenario)).toHaveLength(1);
@@ -234,7 +234,7 @@ describe('an order the broker creates after Clera gave up looking', () => {
   it('is found by the follow-up and reported as placed after all', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '120' });
     scenario.alpaca.faults.dropNext('POST /v2/orders'); // the POST never lands: "not placed"
-    const { proposal: failed } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', liveConfirmed: false });
+    const { proposal: failed } = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false });
     expect(failed.status).toBe('failed');
     expect(scenario.bg.followUps.length).toBeGreaterThan(0);
     // ...but the broker got it through another path later (a slow, retried connection on its side).

@@ -114,8 +114,8 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
             locked={busy || expired}
             error={error}
             editButton={editButton}
-            onConfirm={(liveConfirmed) => void actions.decideProposal(proposal.id, 'confirm', liveConfirmed)}
-            onReject={() => void actions.decideProposal(proposal.id, 'reject')}
+            onConfirm={(liveConfirmed) => void actions.decideProposal(proposal.id, proposal.revision, 'confirm', liveConfirmed)}
+            onReject={() => void actions.decideProposal(proposal.id, proposal.revision, 'reject')}
             onEdit={() => { setEditing(true); }}
           />
         ))}
