@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agentIds } from './registry';
+import { chartSchema } from '../protocol/chart';
 
 /**
  * The saved state of one run (one user turn), versioned. It is written after every tool result and around every model
@@ -36,6 +37,8 @@ export const toolRecordSchema = z.object({
   endedAt: z.string(),
   /** For a failed call: who was at fault (decides fallbacks: an 'upstream' outage is not the model's mistake). */
   errorKind: z.string().optional(),
+  /** Chart data the tool attached (drawn by the panel below the answer; the model sees only their names). */
+  charts: z.array(chartSchema).optional(),
 });
 
 /** An agent whose service was down: its work went to another agent (this changes who answers). */

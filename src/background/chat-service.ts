@@ -22,6 +22,7 @@ import type { SummaryRepository } from '../store/summary-repository';
 import { streamModelCall } from '../agents/model-call';
 import { assignVariant, variantLabel, type SplitArm } from '../agents/experiments';
 import type { ConsentPolicy } from '../protocol/privacy';
+import { chartsOfTurn } from '../agents/turn-charts';
 
 /** What a turn needs that depends on the saved settings and keys; built once per turn and used for all of it. */
 export type TurnRuntime = Omit<RunLoopDeps, 'save' | 'onText' | 'onActivity' | 'signal' | 'toolContext' | 'clock'> & {
@@ -199,6 +200,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const earlier = await deps.conversations.messages(conversationId);
       const disclosed = earlier.some((m) => m.meta?.disclosure === true);
       const fallbackReasons = [...state.modelFallbacks, ...state.fallbacks].map((f) => f.reason);
+      const charts = chartsOfTurn(state.toolResults);
       const done = await deps.conversations.update(messageId, {
         text: outcome.text,
         status: 'complete',
@@ -210,6 +212,7 @@ export function createChatService(deps: ChatServiceDeps) {
           ...(fallbackReasons.length ? { fallback: fallbackReasons.join('; ') } : {}),
           ...(used ? { memoriesUsed: used } : {}),
           ...(figures ? { ungroundedFigures: figures.ungrounded } : {}),
+          ...(charts.length > 0 ? { charts } : {}),
           variant: variantLabel(variant),
         },
       });

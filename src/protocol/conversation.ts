@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorInfoSchema } from './errors';
 import { memoriesUsedSchema } from './memory';
+import { chartSchema } from './chart';
 
 export const messageRoles = ['user', 'assistant', 'notice'] as const;
 export const messageStatuses = ['complete', 'streaming', 'interrupted', 'stopped', 'error'] as const;
@@ -36,6 +37,8 @@ export const chatMessageSchema = z.object({
       variant: z.string().optional(),
       /** The memories and profile fields in this answer's prompt ("Memories used"). */
       memoriesUsed: memoriesUsedSchema.optional(),
+      /** Charts drawn below the answer from the data the turn's tools returned (never from the answer's text). */
+      charts: z.array(chartSchema).max(8).optional(),
     })
     .optional(),
 });

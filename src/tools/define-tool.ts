@@ -3,6 +3,7 @@ import type { Clock } from '../platform/clock';
 import type { MemoryView } from '../protocol/memory';
 import type { Settings } from '../protocol/settings';
 import type { ReconcileAction } from '../protocol/memory';
+import type { Chart } from '../protocol/chart';
 
 /** What a tool may use. Every dependency is passed in, so tools run in tests without a browser. */
 export interface ToolContext {
@@ -22,6 +23,16 @@ export interface ToolContext {
   profile?: import('../protocol/memory').Profile;
   /** The last portfolio read, reused within its TTL by the tools of a turn and across turns; orders invalidate it. */
   portfolioCache?: TurnPortfolioCache;
+  /** Where a tool attaches chart data to its result (the tool runner gives each call its own); absent: not collected. */
+  charts?: ChartSink;
+}
+
+/**
+ * Chart data for the panel, attached beside a tool's result (never sent to the model as data). A builder that throws
+ * or returns nothing attaches nothing: a chart never fails the tool.
+ */
+export interface ChartSink {
+  attach(build: () => Chart | readonly Chart[] | null): void;
 }
 
 /** A read served from the portfolio cache, or fresh: the value, when it was read, and whether it was cached. */

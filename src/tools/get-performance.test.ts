@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getPerformance } from './get-performance';
-import { closeHarnesses, requestsTo, simGet, startHarness, type ToolHarness, runTool } from '../../tests/support/tool-harness';
+import { closeHarnesses, requestsTo, simGet, startHarness, type ToolHarness, runTool, runToolWithCharts } from '../../tests/support/tool-harness';
 
 afterEach(closeHarnesses);
 
@@ -54,6 +54,26 @@ describe('get_performance', () => {
     expect(report.dataSource).toMatchObject({ feed: 'sip', benchmarkFeed: 'sip', adjustment: 'all', feedNote: null });
     expect(report.returnBasis).toMatch(/^total return: closes adjusted for splits and dividends/);
     expect(requestsTo(sim, '/v2/calendar')[0]?.query).toMatchObject({ start: '2024-06-20', end: '2024-07-13' });
+  });
+
+  it('attaches the symbol vs S&P 500 chart and the drawdown chart, whose ends equal the reported returns and drawdown', async () => {
+    const { context } = await startHarness();
+    const { result: report, charts } = await runToolWithCharts(getPerformance, { symbol: 'AAPL', start_date: '2024-07-01', end_date: '2024-07-31' }, context);
+    const [comparison, drawdown] = charts;
+    expect(comparison).toMatchObject({ kind: 'line', title: 'AAPL vs S&P 500', unit: 'pct', source: { range: { start: report.startDate, end: report.endDate }, asOf: report.asOf } });
+    if (comparison?.kind !== 'line' || drawdown?.kind !== 'line') throw new Error('expected two line charts');
+    expect(comparison.x).toHaveLength(report.dataPoints);
+    expect(comparison.series.map((series) => [series.label, series.values[0], series.values.at(-1)])).toEqual([
+      ['AAPL', 0, report.totalReturnPct],
+      ['S&P 500 (SPY)', 0, report.benchmark?.totalReturnPct],
+    ]);
+    expect(Math.min(...drawdown.series[0]!.values.map((value) => value ?? 0))).toBe(report.maxDrawdownPct);
+    expect(Math.min(...drawdown.series[1]!.values.map((value) => value ?? 0))).toBe(report.benchmark?.maxDrawdownPct);
+    // The model is told which charts the user sees, by name only.
+    expect((report as unknown as { chartsShown: string[] }).chartsShown).toEqual([
+      'Chart: AAPL vs S&P 500 (drawn below your answer from this data)',
+      'Chart: AAPL drawdown (drawn below your answer from this data)',
+    ]);
   });
 
   it('includes dividends in the total return (adjusted closes), so a dividend payer returns more than its price alone', async () => {

@@ -11,6 +11,7 @@ import { readTradingDays } from '../clients/alpaca/calendar';
 import { addDays, easternDayBounds, easternToday, isoDateInput } from './support/dates';
 import { financeError } from './support/finance-errors';
 import { symbolInput } from './support/symbol-input';
+import { performanceCharts } from '../finance/charts/performance-chart';
 
 /** Daily bars fetched per symbol at most: five years of trading days (about 1,260) with room to spare. */
 const maxDailyBars = 1_500;
@@ -59,6 +60,16 @@ export const getPerformance = defineTool({
     const report = result.report;
     const benchmarkProblem = !compare_to_sp500 ? null : benchmark !== null && !benchmark.ok ? benchmark.problem : report.benchmarkProblem;
     const benchmarkBars = benchmark?.ok === true ? benchmark.bars : null;
+    const asOf = context.clock.now().toISOString();
+    context.charts?.attach(() =>
+      performanceCharts({
+        symbol,
+        closes: ownCloses,
+        benchmark: wantsBenchmark && benchmarkCloses !== null ? { symbol: defaultBenchmarkSymbol, label: 'S&P 500 (SPY)', closes: benchmarkCloses } : null,
+        window: { start: report.startDate, end: report.endDate },
+        source: { provider: `Alpaca market data (${own.feed.toUpperCase()} feed), daily closes adjusted for splits and dividends`, asOf },
+      }),
+    );
     const feedNotes = [own.feedNote, benchmarkBars?.feedNote ? `S&P 500: ${benchmarkBars.feedNote}` : null].filter((note) => note !== null);
 
     return {
@@ -84,7 +95,7 @@ export const getPerformance = defineTool({
         adjustment: own.adjustment,
         calendar: 'Alpaca market calendar',
       },
-      asOf: context.clock.now().toISOString(),
+      asOf,
     };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from './define-tool';
 import { readPortfolio } from './support/portfolio';
 import { fitToBudget } from './support/result-budget';
+import { allocationCharts } from '../finance/charts/allocation-chart';
 
 export const getPortfolioSummary = defineTool({
   name: 'get_portfolio_summary',
@@ -16,6 +17,7 @@ export const getPortfolioSummary = defineTool({
   activity: () => 'Checking your portfolio…',
   run: async (_input, context) => {
     const { summary, account, unclassifiedSymbols, asOf, fromCache } = await readPortfolio(context);
+    context.charts?.attach(() => allocationCharts(summary, { provider: 'Alpaca account and positions', asOf }));
     const { positions, ...rest } = summary;
     const base = {
       ...(summary.empty ? { message: emptyMessage(summary.totals.cash) } : {}),

@@ -9,6 +9,7 @@ import { readBars, type Bar, type BarTimeframe } from '../clients/alpaca/bars';
 import { addDays, easternDateTime, easternDayBounds, easternToday, isoDateInput } from './support/dates';
 import { priceText } from './support/format';
 import { symbolInput } from './support/symbol-input';
+import { priceHistoryChart } from '../finance/charts/price-history-chart';
 
 /**
  * Bars returned at most; beyond it the most recent ones are kept and `capped` says so. Sized to the result budget
@@ -58,6 +59,15 @@ export const getPriceHistory = defineTool({
 
     const intraday = timeframe === '1Hour';
     const label = (bar: Bar): string => (intraday ? easternDateTime(bar.t) : easternDate(bar.t)) ?? bar.t;
+    const asOf = context.clock.now().toISOString();
+    context.charts?.attach(() =>
+      priceHistoryChart({
+        symbol,
+        timeframe,
+        bars: result.bars.map((bar) => ({ at: label(bar), close: bar.c, volume: bar.v })),
+        source: { provider: `Alpaca market data (${result.feed.toUpperCase()} feed), closes adjusted for splits`, asOf },
+      }),
+    );
     return {
       symbol,
       currency: 'USD',
@@ -78,7 +88,7 @@ export const getPriceHistory = defineTool({
         volume: 'shares',
       },
       dataSource: { provider: 'Alpaca market data', feed: result.feed, feedNote: result.feedNote, adjustment: result.adjustment },
-      asOf: context.clock.now().toISOString(),
+      asOf,
     };
   },
 });

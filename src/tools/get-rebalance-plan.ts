@@ -4,6 +4,7 @@ import { targetProfiles } from '../finance/target-allocations';
 import { rebalanceTargetFor } from '../memory/rebalance-target';
 import { defineTool } from './define-tool';
 import { readPortfolio } from './support/portfolio';
+import { rebalanceChart } from '../finance/charts/rebalance-chart';
 
 const input = z.object({
   target: z
@@ -26,6 +27,7 @@ export const getRebalancePlan = defineTool({
     const profile = target ?? fallback.target;
     const { summary, account, unclassifiedSymbols, asOf, fromCache } = await readPortfolio(context);
     const plan = rebalancePlan(summary, profile);
+    context.charts?.attach(() => rebalanceChart(plan, { provider: 'Alpaca account and positions', asOf }));
     return {
       ...plan,
       profileSource: target === undefined ? fallback.source : 'request',

@@ -10,6 +10,7 @@ import { createAlpacaClients } from '../../src/clients/alpaca/alpaca';
 import { defaultSettings, type Settings } from '../../src/protocol/settings';
 import { startAlpacaSimulator, type AlpacaSimulator, type AlpacaSimulatorOptions } from '../simulators/alpaca/index.ts';
 import type { ToolContext, ToolDefinition } from '../../src/tools/define-tool';
+import type { Chart } from '../../src/protocol/chart';
 
 /** Monday 2025-06-16, 11:00 in New York: the market is open. */
 export const mondayMorning = new Date('2025-06-16T15:00:00Z');
@@ -115,4 +116,12 @@ export async function runTool<Input, Output>(tool: ToolDefinition<Input, Output>
   if (!record.ok) throw new ToolCallFailed(record);
   // The result is the tool's own output after a JSON round trip, which is what the model reads.
   return parseJson(z.unknown(), record.content) as Output;
+}
+
+/** Runs one tool call like runTool and also returns the chart data the tool attached to its result. */
+export async function runToolWithCharts<Input, Output>(tool: ToolDefinition<Input, Output>, input: unknown, context: ToolContext): Promise<{ result: Output; charts: Chart[] }> {
+  const widened = tool as unknown as ToolDefinition;
+  const record = await runToolCall({ id: 'toolu_test', name: tool.name, input }, [widened], context, context.clock);
+  if (!record.ok) throw new ToolCallFailed(record);
+  return { result: parseJson(z.unknown(), record.content) as Output, charts: record.charts ?? [] };
 }
