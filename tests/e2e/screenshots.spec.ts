@@ -26,6 +26,27 @@ for (const scheme of ['light', 'dark'] as const) {
       await panel.getByRole('button', { name: 'Send' }).click();
       await panel.getByRole('log', { name: 'Conversation' }).getByRole('table').waitFor();
       await panel.screenshot({ path: `${folder}/sidepanel-${scheme}.png` });
+      // Charts below answers: performance against the S&P 500 (lines, uPlot), then the portfolio's allocation (bars).
+      await panel.setViewportSize({ width: 420, height: 1400 });
+      await panel.getByRole('button', { name: 'New chat', exact: true }).click();
+      anthropic.setScript((_request, { call }) =>
+        call === 0 ? message(toolUse('get_performance', { symbol: 'NVDA', start_date: '2026-06-01' })) : message(text('NVDA against the S&P 500 since June, charted below.')),
+      );
+      await panel.getByRole('textbox', { name: 'Message' }).fill('How did NVDA do against the S&P 500 since June?');
+      await panel.getByRole('button', { name: 'Send' }).click();
+      const performance = panel.getByRole('figure', { name: 'Chart: NVDA vs S&P 500' });
+      await performance.locator('canvas').first().waitFor();
+      await performance.getByRole('group', { name: /use the arrow keys/ }).focus();
+      await performance.getByRole('group', { name: /use the arrow keys/ }).press('End');
+      await panel.screenshot({ path: `${folder}/charts-performance-${scheme}.png`, fullPage: true });
+      await panel.getByRole('button', { name: 'New chat', exact: true }).click();
+      anthropic.setScript((_request, { call }) =>
+        call === 0 ? message(toolUse('get_portfolio_summary', {})) : message(text('Your allocation is charted below.')),
+      );
+      await panel.getByRole('textbox', { name: 'Message' }).fill('What is my allocation?');
+      await panel.getByRole('button', { name: 'Send' }).click();
+      await panel.getByRole('figure', { name: 'Chart: Allocation by position' }).waitFor();
+      await panel.screenshot({ path: `${folder}/charts-allocation-${scheme}.png`, fullPage: true });
       anthropic.setScript((_request, { call }) =>
         call === 0 ? message(toolUse('propose_order', { side: 'buy', symbol: 'AAPL', amount: '500' })) : message(text('I prepared the order below; review it and confirm.')),
       );

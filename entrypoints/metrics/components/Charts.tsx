@@ -1,10 +1,10 @@
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { MetricsReport } from '@/src/protocol/metrics';
 import { agentLabel, formatMs, formatRate, formatTime, formatUsd } from '../format';
-import type { ChartSeries } from './UplotChart';
+import type { ChartSeries } from '../../shared/charts/UplotChart';
 
 // uPlot is loaded only when the charts render, so the page's first paint does not wait for it.
-const UplotChart = lazy(() => import('./UplotChart'));
+const UplotChart = lazy(() => import('../../shared/charts/UplotChart'));
 
 const breakerLevels: Record<string, number> = { closed: 0, 'half-open': 1, half_open: 1, open: 2 };
 const breakerNames = ['closed', 'half-open', 'open'];

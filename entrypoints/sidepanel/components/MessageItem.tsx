@@ -6,6 +6,7 @@ import { CopyButton } from './CopyButton';
 import { FeedbackButtons } from './FeedbackButtons';
 import { MarkdownText } from './MarkdownText';
 import { MemoriesUsed } from './MemoriesUsed';
+import { AnswerCharts } from './ChartFigure';
 
 const noFigures: NonNullable<NonNullable<ChatMessage['meta']>['ungroundedFigures']> = [];
 
@@ -62,6 +63,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       <span className="visually-hidden">Clera said:</span>
       {message.text !== '' && <MarkdownText text={message.text} {...(unverified.length > 0 ? { unverified } : {})} />}
       {streaming && <span className="caret" aria-hidden="true" />}
+      {!streaming && message.meta?.charts && message.meta.charts.length > 0 && <AnswerCharts charts={message.meta.charts} />}
       {message.meta?.citations && message.meta.citations.length > 0 && (
         <nav className="message-sources" aria-label="Sources">
           <span>Sources:</span>
