@@ -75,4 +75,22 @@ describe('Confirm places exactly what the card showed', () => {
     const confirmed = entries.find((entry) => entry.proposalId === proposal.id && entry.type === 'confirmed');
     expect(confirmed?.data).toMatchObject({ revision: edited.revision, draft: edited.draft, description: edited.description });
   });
+
+  it('after a price move the card asks again, and only a Confirm of the re-priced card places the order', async () => {
+    const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '100' });
+    scenario.alpaca.state.setPrice('AAPL', '210'); // 5 % up, past the 1 % setting
+    const confirm = (revision: number) => scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, decision: 'confirm', revision, liveConfirmed: false });
+
+    const { proposal: repriced } = await confirm(proposal.revision);
+    expect(repriced).toMatchObject({ status: 'pending', priceMove: { from: '200', to: '210' } });
+    expect(repriced.revision).toBeGreaterThan(proposal.revision);
+    expect(orderPosts(scenario)).toHaveLength(0);
+
+    // A second click still carrying the card from before the move is refused; the re-priced card confirms.
+    await expect(confirm(proposal.revision)).rejects.toMatchObject({ code: 'proposal-changed' });
+    expect(orderPosts(scenario)).toHaveLength(0);
+    await confirm(repriced.revision);
+    await scenario.bg.idle();
+    expect(orderPosts(scenario)).toHaveLength(1);
+  });
 });
