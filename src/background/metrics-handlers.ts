@@ -84,6 +84,12 @@ export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, 
     'eval-import': async (request) => {
       const { cases } = request.results;
       const routeRight = cases.filter(routeWasRight).length;
+      const byRoute: Record<string, { right: number; wrong: number }> = {};
+      for (const entry of cases) {
+        const tally = (byRoute[entry.actualRoute] ??= { right: 0, wrong: 0 });
+        if (routeWasRight(entry)) tally.right += 1;
+        else tally.wrong += 1;
+      }
       await deps.repository.saveEvalImport({
         id: deps.ids.next('eval'),
         importedAt: deps.clock.now().toISOString(),
@@ -92,6 +98,7 @@ export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, 
         cases: cases.length,
         routeRight,
         routeWrong: cases.length - routeRight,
+        byRoute,
         passed: cases.filter((entry) => entry.passed).length,
       });
       return { cases: cases.length, routeRight, routeWrong: cases.length - routeRight };

@@ -22,7 +22,8 @@ export interface AlertMonitorDeps {
 
 /**
  * Evaluates the alert rules over their windows, opens an alert when a rule starts firing (with a notification at most
- * once per cooldown for that rule and subject), clears it when the rule is judged healthy again, and keeps the badge
+ * once per cooldown for that rule and subject), clears it when the rule is judged healthy again or its metric has no
+ * sample left in the window ("no data"), and keeps the badge
  * at the number of open alerts. Runs on a schedule and after each turn; evaluations never overlap.
  */
 export function createAlertMonitor(deps: AlertMonitorDeps) {
@@ -37,11 +38,12 @@ export function createAlertMonitor(deps: AlertMonitorDeps) {
       checks.push(...checkRule(rule, report));
     }
     const open = (await deps.alerts.open()).filter((alert) => rules.some((rule) => rule.id === alert.ruleId));
-    const { fire, clear } = alertTransitions(checks, open);
+    const { fire, clear, noData } = alertTransitions(checks, open, rules.map((rule) => rule.id));
     const at = now.toISOString();
-    for (const alert of clear) {
+    const closing = [...clear.map((alert) => ({ alert, reason: 'recovered' as const })), ...noData.map((alert) => ({ alert, reason: 'no-data' as const }))];
+    for (const { alert, reason } of closing) {
       const event = open.find((candidate) => candidate.id === alert.id);
-      if (event) await deps.alerts.put({ ...event, clearedAt: at });
+      if (event) await deps.alerts.put({ ...event, clearedAt: at, clearedReason: reason });
     }
     const fired: AlertEvent[] = [];
     for (const check of fire) {
@@ -53,7 +55,7 @@ export function createAlertMonitor(deps: AlertMonitorDeps) {
       if (notify) deps.port?.notify({ id: event.id, title: 'Clera: quality alert', message: check.message });
       fired.push(event);
     }
-    const stillOpen = open.length - clear.length + fired.length;
+    const stillOpen = open.length - closing.length + fired.length;
     deps.port?.setBadge(stillOpen > 0 ? String(stillOpen) : '');
     return fired;
   }

@@ -134,6 +134,30 @@ describe('computeReport', () => {
     expect(enough.routing.accuracy.accuracy).toBeCloseTo(4 / 6, 10);
   });
 
+  it('applies the agent filter to the Routing region: routes, hand-offs and labels of turns first routed to that agent', async () => {
+    const { repository } = await setup(fixture);
+    await repository.saveFeedback({ messageId: 'm1', runId: 'r1', conversationId: 'c1', rating: 'good', handedOff: false, route: 'financial_analyst', createdAt: at(5) });
+    await repository.saveFeedback({ messageId: 'm2', runId: 'r2', conversationId: 'c1', rating: 'bad', reason: 'wrong-specialist', handedOff: false, route: 'portfolio_manager', createdAt: at(5) });
+    await repository.saveEvalImport({
+      id: 'e1', importedAt: at(1), runAt: at(60), cases: 4, routeRight: 3, routeWrong: 1, passed: 3,
+      byRoute: { financial_analyst: { right: 2, wrong: 1 }, portfolio_manager: { right: 1, wrong: 0 } },
+    });
+    const analyst = await computeReport(repository, { range: '7d', now: NOW, agent: 'financial_analyst', minimumLabels: 1 });
+    expect(analyst.routing.routes).toEqual({ financial_analyst: 2 });
+    expect(analyst.routing.handoffs).toBe(1);
+    // feedback: 1 right; hand-offs: 1 (the 3-hour-old turn, no feedback); evaluation: 2 right, 1 wrong → 3 of 5
+    expect(analyst.routing.accuracy).toMatchObject({ labelled: 5, right: 3, sources: { feedback: 1, handoffs: 1, evaluation: 3 } });
+    const manager = await computeReport(repository, { range: '7d', now: NOW, agent: 'portfolio_manager', minimumLabels: 1 });
+    expect(manager.routing.routes).toEqual({ portfolio_manager: 1 });
+    expect(manager.routing.handoffs).toBe(0);
+    // feedback: 1 wrong; evaluation: 1 right → 1 of 2
+    expect(manager.routing.accuracy).toMatchObject({ labelled: 2, right: 1, sources: { feedback: 1, handoffs: 0, evaluation: 1 } });
+    // The supervisor makes every routing decision: filtered to it, Routing shows them all.
+    const supervisor = await computeReport(repository, { range: '7d', now: NOW, agent: 'supervisor', minimumLabels: 1 });
+    expect(supervisor.routing.routes).toEqual({ financial_analyst: 2, portfolio_manager: 1 });
+    expect(supervisor.routing.accuracy.labelled).toBe(7);
+  });
+
   it('does not count a span twice when its batch is written again', async () => {
     const db = openDatabase(`report-${crypto.randomUUID()}`);
     databases.push(db);

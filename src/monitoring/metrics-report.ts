@@ -2,7 +2,7 @@ import { histogramPercentile } from './histogram';
 import { addSpan, emptyRollup, mergeGroup, mergeRollup, type GroupStats, type RollupValue } from './rollup';
 import { coverRange } from './range-cover';
 import { feedbackLabel, routingAccuracy, DEFAULT_MINIMUM_LABELS } from './routing-accuracy';
-import type { MetricsSource } from './metrics-source';
+import type { EvalImportRecord, FeedbackRecord, MetricsSource } from './metrics-source';
 import { defaultPriceTable } from './prices';
 import { RANGE_MS, type AgentRow, type GroupRow, type MetricsReport, type SeriesPoint, type TimeRange } from '../protocol/metrics';
 
@@ -85,6 +85,32 @@ export function groupRow(name: string, group: GroupStats): GroupRow {
 
 const all = (rollup: RollupValue, kind: string, agent: string | null) => mergeBy(rollup, kind, () => '', agent).get('');
 
+/**
+ * The Routing region. Filtered to a specialist, it covers the turns whose first route was that specialist: their
+ * count, their hand-offs, the feedback on them and the evaluation cases routed to it. The supervisor makes every
+ * routing decision, so filtered to it (or to no agent) the region covers every turn.
+ */
+export function routingOf(total: RollupValue, feedback: readonly FeedbackRecord[], imports: readonly EvalImportRecord[], agent: string | null, minimum: number): MetricsReport['routing'] {
+  const scoped = agent !== null && agent !== 'supervisor';
+  const routes = scoped ? (total.routes[agent] ? { [agent]: total.routes[agent] } : {}) : { ...total.routes };
+  const handoffs = scoped ? (total.handoffsFrom[agent] ?? 0) : total.handoffs;
+  const labels = { feedbackRight: 0, feedbackWrong: 0, handoffs, evalRight: 0, evalWrong: 0 };
+  for (const entry of feedback) {
+    if (scoped && entry.route !== agent) continue;
+    const label = feedbackLabel(entry.rating, entry.reason);
+    if (label === 'right') labels.feedbackRight += 1;
+    if (label === 'wrong') labels.feedbackWrong += 1;
+    // The turn's own feedback decides it; its hand-off is not counted a second time.
+    if (label !== null && entry.handedOff) labels.handoffs = Math.max(0, labels.handoffs - 1);
+  }
+  for (const entry of imports) {
+    const tally = scoped ? entry.byRoute?.[agent] : { right: entry.routeRight, wrong: entry.routeWrong };
+    labels.evalRight += tally?.right ?? 0;
+    labels.evalWrong += tally?.wrong ?? 0;
+  }
+  return { routes, handoffs, accuracy: routingAccuracy(labels, minimum) };
+}
+
 /** Every figure of the metrics view for one range (and optionally one agent). */
 export async function computeReport(source: MetricsSource, options: ReportOptions): Promise<MetricsReport> {
   const to = options.now.toISOString();
@@ -114,18 +140,7 @@ export async function computeReport(source: MetricsSource, options: ReportOption
     source.spansOfKind('breaker', fromText, to, 500),
   ]);
   const created = proposals.filter((row) => row.createdAt >= fromText && row.createdAt < to);
-  const labels = { feedbackRight: 0, feedbackWrong: 0, handoffs: total.handoffs, evalRight: 0, evalWrong: 0 };
-  for (const entry of feedback) {
-    const label = feedbackLabel(entry.rating, entry.reason);
-    if (label === 'right') labels.feedbackRight += 1;
-    if (label === 'wrong') labels.feedbackWrong += 1;
-    // The turn's own feedback decides it; its hand-off is not counted a second time.
-    if (label !== null && entry.handedOff) labels.handoffs = Math.max(0, labels.handoffs - 1);
-  }
-  for (const entry of imports) {
-    labels.evalRight += entry.routeRight;
-    labels.evalWrong += entry.routeWrong;
-  }
+  const routing = routingOf(total, feedback, imports, agent, options.minimumLabels ?? DEFAULT_MINIMUM_LABELS);
 
   const points: SeriesPoint[] = [...steps]
     .sort(([a], [b]) => a - b)
@@ -169,7 +184,7 @@ export async function computeReport(source: MetricsSource, options: ReportOption
     },
     agents,
     tools,
-    routing: { routes: { ...total.routes }, handoffs: total.handoffs, accuracy: routingAccuracy(labels, options.minimumLabels ?? DEFAULT_MINIMUM_LABELS) },
+    routing,
     series: { stepMs, points },
     breakers: breakerSpans
       .map((span) => ({ dependency: String(span.detail?.dependency ?? ''), from: String(span.detail?.from ?? ''), to: String(span.detail?.to ?? ''), at: span.startedAt }))

@@ -23,6 +23,8 @@ export interface EvalImportRecord {
   cases: number;
   routeRight: number;
   routeWrong: number;
+  /** Right and wrong routes by the route the supervisor took (for the agent filter); absent in older imports. */
+  byRoute?: Record<string, { right: number; wrong: number }> | undefined;
   passed: number;
 }
 

@@ -38,6 +38,8 @@ export interface RollupValue {
   routes: Record<string, number>;
   /** Turns that handed off away from their first route. */
   handoffs: number;
+  /** The same hand-offs by the turn's first route (absent in buckets written before it was kept). */
+  handoffsFrom: Record<string, number>;
 }
 
 const count = z.number().int().nonnegative();
@@ -56,9 +58,9 @@ const groupStatsSchema = z.object({
   costMicros: count,
   unpriced: count,
 });
-export const rollupValueSchema = z.object({ groups: z.record(z.string(), groupStatsSchema), routes: z.record(z.string(), count), handoffs: count });
+export const rollupValueSchema = z.object({ groups: z.record(z.string(), groupStatsSchema), routes: z.record(z.string(), count), handoffs: count, handoffsFrom: z.record(z.string(), count).default({}) });
 
-export const emptyRollup = (): RollupValue => ({ groups: {}, routes: {}, handoffs: 0 });
+export const emptyRollup = (): RollupValue => ({ groups: {}, routes: {}, handoffs: 0, handoffsFrom: {} });
 
 const emptyGroup = (kind: string, agent: string, name: string): GroupStats => ({
   kind,
@@ -124,7 +126,10 @@ export function addSpan(rollup: RollupValue, span: Span): void {
   if (span.kind === 'agent-run') {
     const route = firstRoute(span.route);
     rollup.routes[route] = (rollup.routes[route] ?? 0) + 1;
-    if (handedOff(span.route)) rollup.handoffs += 1;
+    if (handedOff(span.route)) {
+      rollup.handoffs += 1;
+      rollup.handoffsFrom[route] = (rollup.handoffsFrom[route] ?? 0) + 1;
+    }
   }
 }
 
@@ -152,6 +157,7 @@ export function mergeRollup(into: RollupValue, from: RollupValue): void {
   }
   for (const [route, n] of Object.entries(from.routes)) into.routes[route] = (into.routes[route] ?? 0) + n;
   into.handoffs += from.handoffs;
+  for (const [route, n] of Object.entries(from.handoffsFrom)) into.handoffsFrom[route] = (into.handoffsFrom[route] ?? 0) + n;
 }
 
 /** Spans grouped into buckets of one grain: bucket start → rollup. */

@@ -111,6 +111,8 @@ export const alertEventSchema = z.object({
   subject: z.string().nullable(),
   firedAt: z.string(),
   clearedAt: z.string().nullable(),
+  /** Why it cleared: the rule was judged healthy again, or its metric had no sample left in the window. */
+  clearedReason: z.enum(['recovered', 'no-data']).optional(),
   notifiedAt: z.string().nullable(),
 });
 export type AlertEvent = z.infer<typeof alertEventSchema>;

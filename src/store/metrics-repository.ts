@@ -22,6 +22,7 @@ const evalImportRecordSchema = z.object({
   cases: z.number().int().nonnegative(),
   routeRight: z.number().int().nonnegative(),
   routeWrong: z.number().int().nonnegative(),
+  byRoute: z.record(z.string(), z.object({ right: z.number().int().nonnegative(), wrong: z.number().int().nonnegative() })).optional(),
   passed: z.number().int().nonnegative(),
 });
 const proposalFieldsSchema = z.object({ status: z.string(), createdAt: z.string() });

@@ -30,6 +30,9 @@ function RuleRow({ rule, onChange }: { rule: AlertRule; onChange: (rule: AlertRu
   );
 }
 
+/** "No data": the alert closed because its metric had no sample left in its window, not because it recovered. */
+const alertState = (event: AlertEvent) => (event.clearedAt === null ? 'Firing' : event.clearedReason === 'no-data' ? 'No data' : 'Cleared');
+
 /** The alert rules (editable) and the alerts that fired, with when they fired and cleared. */
 export function AlertsSection({ rules, events, onSave, disabled }: { rules: AlertRule[]; events: AlertEvent[]; onSave: (rules: AlertRule[]) => void; disabled: boolean }) {
   const [draft, setDraft] = useState(rules);
@@ -44,11 +47,11 @@ export function AlertsSection({ rules, events, onSave, disabled }: { rules: Aler
         <ul className="alert-list">
           {events.map((event) => (
             <li key={event.id} className={event.clearedAt ? 'alert-cleared' : 'alert-firing'}>
-              <span className="alert-state">{event.clearedAt ? 'Cleared' : 'Firing'}</span>
+              <span className="alert-state">{alertState(event)}</span>
               <span>{event.message}</span>
               <span className="muted">
                 fired {formatTime(event.firedAt)}
-                {event.clearedAt ? `, cleared ${formatTime(event.clearedAt)}` : ''}
+                {event.clearedAt ? `, ${event.clearedReason === 'no-data' ? 'no data since' : 'cleared'} ${formatTime(event.clearedAt)}` : ''}
               </span>
             </li>
           ))}
