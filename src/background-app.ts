@@ -33,6 +33,8 @@ import { withHistoryConsent, withMetricsConsent } from './background/consent-gat
 import { createKeptData } from './background/kept-data';
 import { createPrivacyHandlers } from './background/privacy-handlers';
 import { createMetricsKeptRepository } from './store/metrics-kept-repository';
+import { createRetentionRepository, pruneRuns } from './store/retention-repository';
+import { createRetentionService } from './background/retention-service';
 
 export type { BackgroundPlatform } from './background/background-platform';
 
@@ -78,11 +80,15 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       // After each turn (its run span lands with the turn's last batch) the alert rules are judged again.
       onWritten: (spans) => { if (spans.some((span) => span.kind === 'agent-run')) platform.keepAlive(evaluateAlerts()); },
     }), consent.policy);
-    const retentionCutoff = new Date(platform.clock.now().getTime() - monitoring.retentionDays * 86_400_000).toISOString();
-    platform.keepAlive(Promise.all([metrics.prune(), metricsRepository.prune(retentionCutoff), alertRepository.prune(retentionCutoff)]).catch(() => 0));
+    // Spans by the recorder's age and count limits; feedback, evaluation imports and alert history by the same age.
+    const pruneMetrics = async () => {
+      const cutoff = new Date(platform.clock.now().getTime() - (await settings.get()).monitoring.retentionDays * 86_400_000).toISOString();
+      const [spans] = await Promise.all([metrics.prune(), metricsRepository.prune(cutoff), alertRepository.prune(cutoff)]);
+      return spans;
+    };
     // Every call to Anthropic and Alpaca goes through its dependency's policies (timeout, retries for idempotent
     // requests only, circuit breaker with persisted state, rate limit); health changes reach the panels' banner.
-    const chatRef: { current?: { broadcastActivity: (label: string) => void } } = {};
+    const chatRef: { current?: { broadcastActivity: (label: string) => void; isRunning: (conversationId: string) => boolean } } = {};
     const resilience = await createResilience({
       db,
       fetch: platform.fetch,
@@ -124,12 +130,26 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
     const summaries = createSummaryRepository(db);
+    const retention = createRetentionService({
+      repository: createRetentionRepository(db),
+      clock: platform.clock,
+      conversations,
+      summaries,
+      pruneRuns: (before) => pruneRuns(db, before),
+      memory,
+      audit,
+      pruneMetrics,
+      isRunning: (conversationId) => chatRef.current?.isRunning(conversationId) ?? false,
+      log: (message, details) => { platform.log('warn', message, details); },
+    });
     const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries,
       metricsView: createMetricsHandlers({ repository: metricsRepository, alerts: alertRepository, monitor: alertMonitor, conversations, runs, clock: platform.clock, ids: platform.ids, consent: consent.policy }),
       consent: consent.policy,
       privacy: (chat) => createPrivacyHandlers({
         consent,
         kept: createKeptData({ conversations, summaries, metrics: createMetricsKeptRepository(db), memory, isRunning: chat.isRunning }),
+        retention,
+        metricsRetentionDays: async () => (await settings.get()).monitoring.retentionDays,
         onDeleted: () => { broadcast({ type: 'conversations-changed' }); },
       }),
     });
@@ -139,7 +159,8 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     chatRef.current = created.chat;
     const recovered = await created.chat.recoverInterrupted();
     if (recovered > 0) platform.log('info', `Marked ${recovered} unfinished answer(s) as interrupted after a restart.`);
-    return { ...created, trading, evaluateAlerts };
+    platform.keepAlive(retention.prune().catch((error: unknown) => { platform.log('warn', 'Retention could not run.', { error: String(error) }); }));
+    return { ...created, trading, evaluateAlerts, retention };
   })();
   started.catch((error: unknown) => {
     platform.log('warn', 'The background failed to start.', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
@@ -176,6 +197,8 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     pageReported: async (tab: TabInfo, facts: unknown) => { await (await started).pages.pageReported(tab, facts); },
     /** The alerts alarm: judge the alert rules over their windows. */
     evaluateAlerts: async () => { await (await started).evaluateAlerts(); },
+    /** The retention alarm: prunes each category past its retention (the audit log keeps a signed checkpoint). */
+    pruneRetention: async () => (await started).retention.prune(),
     /** The follow-up alarm: expire proposals and keep following open orders. */
     followUp: async () => {
       const { trading } = await started;

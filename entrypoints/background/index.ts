@@ -10,6 +10,7 @@ import { createAlertNotifier } from '@/src/platform/alert-notifier';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
 const ALERTS_ALARM = 'clera-alerts';
+const RETENTION_ALARM = 'clera-retention';
 
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
@@ -37,9 +38,11 @@ export default defineBackground(() => {
   });
   // The alert rules are judged every 5 minutes (and after each turn, by the app).
   void chrome.alarms.create(ALERTS_ALARM, { periodInMinutes: 5 });
+  void chrome.alarms.create(RETENTION_ALARM, { periodInMinutes: 60 });
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOW_UP_ALARM) keepAlive(app.followUp());
     if (alarm.name === ALERTS_ALARM) keepAlive(app.evaluateAlerts());
+    if (alarm.name === RETENTION_ALARM) keepAlive(app.pruneRetention());
   });
   const menu = createContextMenu({ analyze: (input) => { keepAlive(app.analyzeSelection(input.selection ?? pageAnalyzeText(input))); } });
   pages.watch({

@@ -7,9 +7,9 @@ import { systemSubtle } from '../platform/web-crypto';
 import type { Vault } from '../platform/vault';
 import type { CleraDatabase } from '../store/db';
 import type { AuditEvent, AuditLog } from './types';
-import { checkChain, decodeRow, decodeRows, type AuditSnapshot, type DecodedRow } from './chain-check';
+import { checkChain, decodeRow, decodeRows, type AuditSnapshot, type ChainStart, type DecodedRow } from './chain-check';
 import { buildExportDocument, exportFileName } from './export-document';
-import { auditHeadSchema, chainHash, entryCanonical, GENESIS_HASH, sealContext } from './hash-chain';
+import { auditCheckpointSchema, auditHeadSchema, chainHash, checkpointMessage, entryCanonical, GENESIS_HASH, sealContext } from './hash-chain';
 import { createHeadSigner, loadHeadKey } from './head-key';
 import { createSerialQueue } from './serial-queue';
 import { summarizeAuditEvent, UNREADABLE_SUMMARY } from './summary';
@@ -97,14 +97,32 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
     });
   }
 
-  async function readSnapshot(): Promise<AuditSnapshot> {
-    return db.transaction('r', db.audit, db.auditHead, async () => ({ rows: await db.audit.toArray(), head: await db.auditHead.get('head') }));
+  async function readSnapshot(): Promise<AuditSnapshot & { checkpoint: unknown }> {
+    return db.transaction('r', db.audit, db.auditHead, async () => ({
+      rows: await db.audit.toArray(),
+      head: await db.auditHead.get('head'),
+      checkpoint: await db.auditHead.get('checkpoint'),
+    }));
+  }
+
+  /** The checkpoint retention left, if any: null when there is none, or a reason when it cannot be trusted. */
+  async function checkpointStart(raw: unknown): Promise<ChainStart | null | { problem: string }> {
+    if (raw === undefined) return null;
+    const parsed = auditCheckpointSchema.safeParse(raw);
+    if (!parsed.success) return { problem: 'the signed checkpoint left by retention is malformed' };
+    const valid = await signer.verify({ seq: parsed.data.seq, hash: checkpointMessage(parsed.data.hash), mac: parsed.data.mac });
+    return valid ? { seq: parsed.data.seq, hash: parsed.data.hash } : { problem: 'the signed checkpoint left by retention has an invalid signature' };
   }
 
   async function checkSnapshot() {
     const snapshot = await readSnapshot();
-    const decoded = await decodeRows(snapshot.rows, { vault, subtle });
-    return { snapshot, decoded, verification: await checkChain(decoded, snapshot.head, signer) };
+    const start = await checkpointStart(snapshot.checkpoint);
+    if (start && 'problem' in start) {
+      const decoded = await decodeRows(snapshot.rows, { vault, subtle });
+      return { snapshot, decoded, start: null, verification: { status: 'tampered' as const, checked: 0, firstBadSeq: 1, message: `tampered: entry #1 cannot be vouched for: ${start.problem}` } };
+    }
+    const decoded = await decodeRows(snapshot.rows, { vault, subtle }, start?.seq ?? 0);
+    return { snapshot, decoded, start, verification: await checkChain(decoded, snapshot.head, signer, start) };
   }
 
   function toView(raw: unknown, decoded: DecodedRow): AuditEntryView | null {
@@ -142,10 +160,33 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
       return (await checkSnapshot()).verification;
     },
 
+    async prune(before) {
+      return serial(async () => {
+        const { decoded, start, verification } = await checkSnapshot();
+        // Pruning a log that does not verify would delete the evidence of the damage.
+        if (verification.status !== 'intact') return 0;
+        let cut: { seq: number; hash: string } | undefined;
+        // The newest entry is always kept, so the signed head keeps pointing at a stored entry.
+        for (const item of decoded.slice(0, -1)) {
+          if (!item.row || !item.entry || item.entry.at >= before) break;
+          cut = { seq: item.row.seq, hash: item.row.hash };
+        }
+        if (!cut) return 0;
+        const mac = await signer.sign(cut.seq, checkpointMessage(cut.hash));
+        const at = clock.now().toISOString();
+        const last = cut;
+        await db.transaction('rw', db.audit, db.auditHead, async () => {
+          await db.audit.where('seq').belowOrEqual(last.seq).delete();
+          await db.auditHead.put({ id: 'checkpoint', seq: last.seq, hash: last.hash, mac, at });
+        });
+        return last.seq - (start?.seq ?? 0);
+      });
+    },
+
     async exportJson() {
       const { snapshot, decoded, verification } = await checkSnapshot();
       const now = clock.now();
-      const document = buildExportDocument(decoded, snapshot.head, verification, now);
+      const document = buildExportDocument(decoded, snapshot.head, verification, now, snapshot.checkpoint);
       return { fileName: exportFileName(now), json: JSON.stringify(document, null, 2) };
     },
   };

@@ -43,8 +43,15 @@ export async function decodeRow(raw: unknown, position: number, deps: Pick<Chain
   return { position, row, entry: entry.value, computedHash: await chainHash(deps.subtle, entry.value.prevHash, plaintext), problem: null };
 }
 
-export async function decodeRows(rows: readonly unknown[], deps: Pick<ChainDeps, 'vault' | 'subtle'>): Promise<DecodedRow[]> {
-  return Promise.all(rows.map((raw, index) => decodeRow(raw, index + 1, deps)));
+/** `after`: the seq of the signed checkpoint the kept rows follow (0 when nothing was pruned). */
+export async function decodeRows(rows: readonly unknown[], deps: Pick<ChainDeps, 'vault' | 'subtle'>, after = 0): Promise<DecodedRow[]> {
+  return Promise.all(rows.map((raw, index) => decodeRow(raw, after + index + 1, deps)));
+}
+
+/** Where the kept rows start: after a checkpoint whose MAC holds, or from the beginning. */
+export interface ChainStart {
+  seq: number;
+  hash: string;
 }
 
 const plural = (count: number, one: string, many: string) => `${String(count)} ${count === 1 ? one : many}`;
@@ -57,7 +64,7 @@ const tampered = (checked: number, firstBadSeq: number, reason: string): AuditVe
 });
 
 /** Why one row breaks the chain, or null when it extends it correctly. */
-function rowProblem(decoded: DecodedRow, previousHash: string): { seq: number; reason: string } | null {
+function rowProblem(decoded: DecodedRow, previousHash: string, first: boolean): { seq: number; reason: string } | null {
   const { position, row, entry, computedHash, problem } = decoded;
   if (!row) return { seq: position, reason: problem ?? 'has a malformed stored record' };
   if (row.seq !== position) return { seq: position, reason: `is missing (the next stored entry is #${String(row.seq)})` };
@@ -66,21 +73,22 @@ function rowProblem(decoded: DecodedRow, previousHash: string): { seq: number; r
   if (entry.prevHash !== row.prevHash) return { seq: row.seq, reason: 'has a stored link that does not match its content' };
   if (computedHash !== row.hash) return { seq: row.seq, reason: 'does not match its hash (its content or hash was changed)' };
   if (row.prevHash !== previousHash) {
-    return { seq: row.seq, reason: row.seq === 1 ? 'does not start the chain' : `does not link to entry #${String(row.seq - 1)}` };
+    if (row.seq === 1) return { seq: row.seq, reason: 'does not start the chain' };
+    return { seq: row.seq, reason: `does not link to ${first ? 'the signed checkpoint at ' : ''}entry #${String(row.seq - 1)}` };
   }
   return null;
 }
 
-async function headProblem(head: unknown, count: number, lastHash: string, signer: HeadSigner): Promise<{ seq: number; reason: string } | null> {
+async function headProblem(head: unknown, count: number, lastHash: string, signer: HeadSigner, start: number): Promise<{ seq: number; reason: string } | null> {
   const after = count + 1;
-  const maybeRemoved = count === 0 ? 'entries may have been removed' : `entries after #${String(count)} may have been removed`;
+  const maybeRemoved = count === start ? 'entries may have been removed' : `entries after #${String(count)} may have been removed`;
   if (head === undefined) return { seq: after, reason: `cannot be vouched for: the log's signed head is missing (${maybeRemoved})` };
   const parsed = auditHeadSchema.safeParse(head);
   if (!parsed.success) return { seq: after, reason: `cannot be vouched for: the log's signed head is malformed (${maybeRemoved})` };
   const valid: StoredAuditHead = parsed.data;
   if (!(await signer.verify(valid))) return { seq: after, reason: `cannot be vouched for: the log's signed head has an invalid signature (${maybeRemoved})` };
   if (valid.seq > count) {
-    const end = count === 0 ? 'the log has no entries' : `the log ends at #${String(count)}`;
+    const end = count === start ? 'the log has no entries' : `the log ends at #${String(count)}`;
     return { seq: after, reason: `is missing: ${end} but its signed head records ${plural(valid.seq, 'entry', 'entries')}` };
   }
   if (valid.seq < count) return { seq: valid.seq + 1, reason: `is not covered by the log's signed head, which records only ${plural(valid.seq, 'entry', 'entries')}` };
@@ -93,15 +101,17 @@ async function headProblem(head: unknown, count: number, lastHash: string, signe
  * link, its hash matches the content and links to the row before, and the signed head vouches for exactly the last
  * row. Reports the first entry that fails (or the first missing one); `checked` counts the entries that passed.
  */
-export async function checkChain(decoded: readonly DecodedRow[], head: unknown, signer: HeadSigner): Promise<AuditVerification> {
-  if (decoded.length === 0 && head === undefined) return { status: 'empty', checked: 0, firstBadSeq: null, message: 'empty: no entries recorded yet' };
-  let previousHash = GENESIS_HASH;
+export async function checkChain(decoded: readonly DecodedRow[], head: unknown, signer: HeadSigner, start: ChainStart | null = null): Promise<AuditVerification> {
+  if (decoded.length === 0 && head === undefined && !start) return { status: 'empty', checked: 0, firstBadSeq: null, message: 'empty: no entries recorded yet' };
+  const base = start?.seq ?? 0;
+  let previousHash = start?.hash ?? GENESIS_HASH;
   for (const [index, item] of decoded.entries()) {
-    const problem = rowProblem(item, previousHash);
+    const problem = rowProblem(item, previousHash, index === 0 && start !== null);
     if (problem) return tampered(index, problem.seq, problem.reason);
     previousHash = item.row?.hash ?? previousHash;
   }
-  const problem = await headProblem(head, decoded.length, previousHash, signer);
-  if (problem) return tampered(Math.min(decoded.length, problem.seq - 1), problem.seq, problem.reason);
-  return { status: 'intact', checked: decoded.length, firstBadSeq: null, message: `intact: ${plural(decoded.length, 'entry', 'entries')} verified` };
+  const problem = await headProblem(head, base + decoded.length, previousHash, signer, base);
+  if (problem) return tampered(Math.min(decoded.length, Math.max(0, problem.seq - 1 - base)), problem.seq, problem.reason);
+  const pruned = start ? ` after the signed checkpoint at #${String(start.seq)} (${plural(start.seq, 'older entry', 'older entries')} pruned by retention)` : '';
+  return { status: 'intact', checked: decoded.length, firstBadSeq: null, message: `intact: ${plural(decoded.length, 'entry', 'entries')} verified${pruned}` };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditEventTypes, auditVerificationSchema, type AuditVerification } from '../protocol/audit';
 import type { DecodedRow } from './chain-check';
-import { auditHeadSchema } from './hash-chain';
+import { auditCheckpointSchema, auditHeadSchema } from './hash-chain';
 import { summarizeAuditEvent } from './summary';
 
 const readableEntrySchema = z.object({
@@ -30,18 +30,22 @@ export const auditExportSchema = z.object({
   exportedAt: z.string(),
   verification: auditVerificationSchema,
   head: z.object({ seq: z.number(), hash: z.string(), mac: z.string() }).nullable(),
+  /** Where the kept entries start when retention pruned older ones: the signed seq and hash at the cut. */
+  checkpoint: z.object({ seq: z.number(), hash: z.string(), mac: z.string(), at: z.string() }).nullable().optional(),
   entries: z.array(z.union([readableEntrySchema, unreadableEntrySchema])),
 });
 export type AuditExport = z.infer<typeof auditExportSchema>;
 
-export function buildExportDocument(decoded: readonly DecodedRow[], head: unknown, verification: AuditVerification, exportedAt: Date): AuditExport {
+export function buildExportDocument(decoded: readonly DecodedRow[], head: unknown, verification: AuditVerification, exportedAt: Date, checkpoint?: unknown): AuditExport {
   const parsedHead = auditHeadSchema.safeParse(head);
+  const parsedCheckpoint = auditCheckpointSchema.safeParse(checkpoint);
   return {
     format: 'clera-audit-log',
     version: 1,
     exportedAt: exportedAt.toISOString(),
     verification,
     head: parsedHead.success ? { seq: parsedHead.data.seq, hash: parsedHead.data.hash, mac: parsedHead.data.mac } : null,
+    ...(parsedCheckpoint.success ? { checkpoint: { seq: parsedCheckpoint.data.seq, hash: parsedCheckpoint.data.hash, mac: parsedCheckpoint.data.mac, at: parsedCheckpoint.data.at } } : {}),
     entries: decoded.map(({ position, row, entry, problem }) =>
       row && entry
         ? {

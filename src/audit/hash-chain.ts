@@ -32,6 +32,15 @@ export type StoredAuditRow = z.infer<typeof auditRowSchema>;
 export const auditHeadSchema = z.object({ id: z.literal('head'), seq: z.number().int().positive(), hash: sha256Hex, mac: z.string() });
 export type StoredAuditHead = z.infer<typeof auditHeadSchema>;
 
+/**
+ * The signed checkpoint retention leaves when it prunes the oldest entries: the seq (how many entries the log had
+ * up to the cut) and hash of the last pruned entry, so the first kept entry must link to it. Its MAC is over a message
+ * distinct from any head's, so a checkpoint can never be passed off as a head (or the other way round).
+ */
+export const auditCheckpointSchema = z.object({ id: z.literal('checkpoint'), seq: z.number().int().positive(), hash: sha256Hex, mac: z.string(), at: z.string() });
+export type StoredAuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
+export const checkpointMessage = (hash: string): string => `checkpoint/${hash}`;
+
 /** The AES-GCM additional data for entry `seq`: a ciphertext moved to another row fails to open. */
 export const sealContext = (seq: number): string => `audit/${String(seq)}`;
 

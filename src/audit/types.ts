@@ -19,4 +19,10 @@ export interface AuditLog {
   list(limit?: number): Promise<AuditEntryView[]>;
   verify(): Promise<AuditVerification>;
   exportJson(): Promise<{ fileName: string; json: string }>;
+  /**
+   * Retention: deletes the entries recorded before `before` (ISO), never the newest one, and leaves a signed checkpoint
+   * (the seq and hash at the cut) that the first kept entry must link to. A log that does not verify is not pruned.
+   * Resolves to the number of entries deleted.
+   */
+  prune(before: string): Promise<number>;
 }

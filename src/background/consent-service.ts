@@ -9,7 +9,7 @@ export interface ConsentService {
   /** Records a change with its time; the policy answers with it at once. Setting the current value records nothing. */
   set(category: ConsentCategory, granted: boolean): Promise<void>;
   /** The current consents and the ledger, newest first; `count` says how much each category has kept. */
-  view(count: (category: ConsentCategory) => Promise<number | null>): Promise<PrivacyView>;
+  view(count: (category: ConsentCategory) => Promise<number | null>): Promise<Pick<PrivacyView, 'consents' | 'ledger'>>;
 }
 
 /** The consent ledger held in memory for the checks, written through to the store on every change. */

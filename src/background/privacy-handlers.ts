@@ -1,14 +1,25 @@
 import type { Handlers } from './port-server';
 import type { ConsentService } from './consent-service';
 import type { KeptData } from './kept-data';
+import type { RetentionService } from './retention-service';
 import { userInputError } from '../protocol/errors';
 import { consentLabels } from '../protocol/privacy';
 
-type PrivacyRequest = 'privacy-get' | 'consent-set' | 'consent-delete-kept';
+type PrivacyRequest = 'privacy-get' | 'consent-set' | 'consent-delete-kept' | 'retention-set';
 
 /** The options page's Privacy region: consent per category (with its ledger) and deleting what a category kept. */
-export function createPrivacyHandlers(deps: { consent: ConsentService; kept: KeptData; onDeleted?: () => void }): Pick<Handlers, PrivacyRequest> {
-  const view = () => deps.consent.view((category) => deps.kept.count(category));
+export function createPrivacyHandlers(deps: {
+  consent: ConsentService;
+  kept: KeptData;
+  retention: RetentionService;
+  metricsRetentionDays: () => Promise<number>;
+  onDeleted?: () => void;
+}): Pick<Handlers, PrivacyRequest> {
+  const view = async () => ({
+    ...(await deps.consent.view((category) => deps.kept.count(category))),
+    retention: await deps.retention.get(),
+    metricsRetentionDays: await deps.metricsRetentionDays(),
+  });
   return {
     'privacy-get': view,
     'consent-set': async (request) => {
@@ -23,6 +34,12 @@ export function createPrivacyHandlers(deps: { consent: ConsentService; kept: Kep
       const deleted = await deps.kept.remove(request.category);
       deps.onDeleted?.();
       return { deleted, view: await view() };
+    },
+    'retention-set': async (request) => {
+      await deps.retention.save(request.retention);
+      // A shorter retention applies at once, not at the next alarm.
+      await deps.retention.prune();
+      return view();
     },
   };
 }

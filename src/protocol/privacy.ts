@@ -65,12 +65,41 @@ export interface ConsentPolicy {
   allows(category: ConsentCategory): boolean;
 }
 
+/**
+ * Retention per category, in days; 0 keeps forever. Metric spans have their own setting (Settings → Metrics), since a
+ * count cap goes with them. Memories are pruned by when they were last used, the rest by when they last changed.
+ */
+export const retentionCategories = ['conversations', 'runs', 'memories', 'audit'] as const;
+export type RetentionCategory = (typeof retentionCategories)[number];
+const days = z.number().int().min(0).max(3650);
+export const retentionSchema = z.object({ conversations: days, runs: days, memories: days, audit: days });
+export type Retention = z.infer<typeof retentionSchema>;
+/** Run transcripts (tool results with account data and page text) go after 90 days; the rest is kept until the user says. */
+export const defaultRetention: Retention = { conversations: 0, runs: 90, memories: 0, audit: 0 };
+export const retentionLabels: Record<RetentionCategory, string> = {
+  conversations: 'Keep conversations',
+  runs: 'Keep run transcripts',
+  memories: 'Keep memories not used for',
+  audit: 'Keep audit log entries',
+};
+/** The choices the options page offers (days; 0 is "Keep forever"). */
+export const retentionChoices = [0, 7, 30, 90, 180, 365, 730, 2555] as const;
+
+const DAY_MS = 86_400_000;
+/** The instant before which a category's data is pruned, or null when it is kept forever. */
+export function retentionCutoff(days: number, now: Date): string | null {
+  return days > 0 ? new Date(now.getTime() - days * DAY_MS).toISOString() : null;
+}
+
 const requestId = z.string().min(1).max(100);
 
 export const privacyViewSchema = z.object({
   consents: z.array(consentStateSchema),
   /** Every consent change, newest first. */
   ledger: z.array(consentEntrySchema),
+  retention: retentionSchema,
+  /** The metric spans' own retention (Settings → Metrics), shown beside the others. */
+  metricsRetentionDays: z.number().int().positive(),
 });
 export type PrivacyView = z.infer<typeof privacyViewSchema>;
 
@@ -79,10 +108,12 @@ export const privacyRequestSchemas = [
   z.object({ id: requestId, type: z.literal('consent-set'), category: z.enum(consentCategories), granted: z.boolean() }),
   /** After a revocation: deletes what the category kept (conversations, spans, memories, feedback). */
   z.object({ id: requestId, type: z.literal('consent-delete-kept'), category: z.enum(consentCategories), confirmed: z.literal(true) }),
+  z.object({ id: requestId, type: z.literal('retention-set'), retention: retentionSchema }),
 ] as const;
 
 export const privacyResponseSchemas = {
   'privacy-get': privacyViewSchema,
   'consent-set': privacyViewSchema,
   'consent-delete-kept': z.object({ deleted: z.number().int().nonnegative(), view: privacyViewSchema }),
+  'retention-set': privacyViewSchema,
 } as const;

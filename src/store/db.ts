@@ -63,11 +63,14 @@ export interface AuditRow {
   hash: string;
   sealed: unknown;
 }
+/** The signed head (`head`), and after retention pruned the oldest entries, the signed checkpoint at the cut (`checkpoint`). */
 export interface AuditHeadRow {
-  id: 'head';
+  id: 'head' | 'checkpoint';
   seq: number;
   hash: string;
   mac: string;
+  /** When the checkpoint was written. */
+  at?: string;
 }
 
 export interface SpanRow {
@@ -146,7 +149,14 @@ export interface SummaryRow {
   value: unknown;
 }
 
+/** Privacy choices that are not part of the settings form (`retention`: days per category). */
+export interface PrivacyRow {
+  id: string;
+  value: unknown;
+}
+
 export type CleraDatabase = Dexie & {
+  privacy: EntityTable<PrivacyRow, 'id'>;
   consents: EntityTable<ConsentRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'conversationId'>;
   profile: EntityTable<ProfileRow, 'id'>;
@@ -222,6 +232,10 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
   // v9: privacy. The consent ledger (one row per change). (Version 7 and 8 are left to work landing in parallel.)
   db.version(9).stores({
     consents: 'id, at',
+  });
+  // v10: retention per category (one row), pruned on an alarm.
+  db.version(10).stores({
+    privacy: 'id',
   });
   return db;
 }

@@ -49,4 +49,11 @@ test('revoking "Send page text to Anthropic" in Privacy keeps page text out of t
   await privacy.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(privacy.getByRole('status')).toContainText('Deleted 1.');
   await expect(privacy.getByRole('button', { name: /Delete what was kept/ })).toHaveCount(0);
+
+  // Retention per category: a choice applies at once and is there after a reload.
+  await privacy.getByRole('combobox', { name: 'Keep conversations' }).selectOption({ label: '30 days' });
+  await expect(privacy.getByRole('status')).toContainText('Retention updated');
+  await options.reload();
+  await expect(options.getByRole('region', { name: 'Privacy' }).getByRole('combobox', { name: 'Keep conversations' })).toHaveValue('30');
+  await expect(options.getByRole('region', { name: 'Privacy' }).getByRole('combobox', { name: 'Keep audit log entries' })).toHaveValue('0');
 });

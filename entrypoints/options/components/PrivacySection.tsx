@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
-import { consentLabels, type ConsentCategory, type ConsentState } from '@/src/protocol/privacy';
+import { consentLabels, retentionCategories, retentionChoices, retentionLabels, type ConsentCategory, type ConsentState, type Retention } from '@/src/protocol/privacy';
 import { usePrivacy } from '../hooks/use-privacy';
 
 /** What a revoked category has kept, as the offer to delete it names it. */
@@ -60,6 +60,40 @@ function ConsentRow({ consent, actions }: { consent: ConsentState; actions: Retu
   );
 }
 
+const choiceLabel = (days: number) => {
+  if (days === 0) return 'Keep forever';
+  if (days % 365 === 0) return `${String(days / 365)} year${days === 365 ? '' : 's'}`;
+  return `${String(days)} days`;
+};
+
+/** Retention per category: applied at once (older data is pruned now, then hourly). */
+function RetentionFields({ retention, metricsDays, onChange }: { retention: Retention; metricsDays: number; onChange: (next: Retention) => void }) {
+  return (
+    <div className="retention">
+      <h3>Retention</h3>
+      <div className="field-grid field-grid-columns">
+        {retentionCategories.map((category) => {
+          const id = `retention-${category}`;
+          const current = retention[category];
+          const choices: number[] = retentionChoices.includes(current as (typeof retentionChoices)[number]) ? [...retentionChoices] : [...retentionChoices, current].sort((a, b) => a - b);
+          return (
+            <div className="field" key={category}>
+              <label className="field-label" htmlFor={id}>{retentionLabels[category]}</label>
+              <select id={id} className="input" value={current} onChange={(event) => { onChange({ ...retention, [category]: Number(event.target.value) }); }}>
+                {choices.map((days) => <option key={days} value={days}>{choiceLabel(days)}</option>)}
+              </select>
+            </div>
+          );
+        })}
+      </div>
+      <p className="field-hint">
+        Metric spans are kept {String(metricsDays)} days (set under Metrics). Pruning the audit log keeps its newest entry and a signed checkpoint at the
+        cut, so Verify still checks what is left.
+      </p>
+    </div>
+  );
+}
+
 /** The options page's Privacy region: consent per data category, applied at once, with the ledger of every change. */
 export function PrivacySection({ client }: { client: PortClient | null }) {
   const actions = usePrivacy(client);
@@ -88,6 +122,7 @@ export function PrivacySection({ client }: { client: PortClient | null }) {
           </ul>
         </details>
       )}
+      {view && <RetentionFields retention={view.retention} metricsDays={view.metricsRetentionDays} onChange={(next) => void actions.setRetention(next)} />}
       <p role="status" className="form-status">{actions.status}</p>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
-import type { ConsentCategory, PrivacyView } from '@/src/protocol/privacy';
+import type { ConsentCategory, PrivacyView, Retention } from '@/src/protocol/privacy';
 import { errorMessage } from '../../shared/error-message';
 
 /** The options page's view of consent: loads it, grants or revokes a category, deletes what a revoked one kept. */
@@ -35,6 +35,18 @@ export function usePrivacy(client: PortClient | null) {
         setView(await client.request({ type: 'consent-set', category, granted }));
         setFailure(null);
         setStatus(`${label}: ${granted ? 'granted' : 'revoked'}.`);
+      } catch (error) {
+        setFailure(errorMessage(error));
+        await reload();
+      }
+    },
+    async setRetention(retention: Retention) {
+      if (!client) return;
+      setView((current) => current && { ...current, retention });
+      try {
+        setView(await client.request({ type: 'retention-set', retention }));
+        setFailure(null);
+        setStatus('Retention updated; older data was pruned.');
       } catch (error) {
         setFailure(errorMessage(error));
         await reload();
