@@ -5,7 +5,7 @@ import { createSettingsRepository } from './store/settings-repository';
 import { createConversationRepository } from './store/conversation-repository';
 import { createRunRepository } from './store/run-repository';
 import { createAuditLog } from './audit/audit-log';
-import { createProposalRepository } from './store/proposal-repository';
+import { createCancelProposalRepository, createProposalRepository } from './store/proposal-repository';
 import { createTradingService } from './trading/trading-service';
 import { createTradingNotifier } from './background/trading-notifier';
 import { createSpanRecorder } from './monitoring/span-recorder';
@@ -112,12 +112,13 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     };
     const trading = createTradingService({
       proposals,
+      cancels: createCancelProposalRepository(db, platform.clock),
       audit,
       // Any order event (a proposal saved or updated) drops the cached portfolio.
       notifier: createTradingNotifier({
         conversations,
         broadcast: (event) => {
-          if (event.type === 'proposal-upsert') portfolioCache.invalidate();
+          if (event.type === 'proposal-upsert' || event.type === 'cancel-upsert') portfolioCache.invalidate();
           broadcast(event);
         },
       }),

@@ -6,6 +6,7 @@ const TYPE_LABELS: Record<AuditEventType, string> = {
   edited: 'Edited',
   confirmed: 'Confirmed',
   rejected: 'Rejected',
+  kept: 'Kept',
   expired: 'Expired',
   submitted: 'Submitted',
   'broker-response': 'Broker response',

@@ -2,9 +2,10 @@ import type { PushEvent } from '@/src/protocol/messages';
 import type { PortClient } from '@/src/protocol/port-client';
 import type { FeedbackReason } from '@/src/protocol/metrics';
 import type { Proposal } from '@/src/protocol/proposal';
+import type { CancelProposal } from '@/src/protocol/cancel-proposal';
 import type { ThemeChoice } from '../shared/theme';
 import { errorMessage } from '../shared/error-message';
-import { applyEvent, applySession, upsertProposal, type PanelStore } from './store';
+import { applyEvent, applySession, upsertCancel, upsertProposal, type PanelState, type PanelStore } from './store';
 import type { StartOptions } from './start-options';
 import type { OrderChanges } from './order-edit';
 
@@ -79,7 +80,7 @@ export function createPanelActions(deps: PanelActionsDeps) {
    * Sends one decide or edit request for a proposal, at most one at a time per proposal (the buttons are disabled
    * meanwhile), and folds the answer in. A failure is shown inside that proposal's card. Returns whether it worked.
    */
-  async function proposalRequest(proposalId: string, work: (client: PortClient) => Promise<{ proposal: Proposal }>): Promise<boolean> {
+  async function proposalRequest(proposalId: string, work: (client: PortClient) => Promise<{ proposal: Proposal } | { cancel: CancelProposal }>): Promise<boolean> {
     const state = store.getState();
     if (state.proposalBusy[proposalId]) return false;
     const otherErrors = without(state.proposalErrors, proposalId);
@@ -92,8 +93,10 @@ export function createPanelActions(deps: PanelActionsDeps) {
       store.setState((current) => ({ proposalBusy: without(current.proposalBusy, proposalId), proposalErrors: change(current.proposalErrors) }));
     };
     try {
-      const { proposal } = await work(client);
-      store.setState((current) => (current.conversation?.id === proposal.conversationId ? upsertProposal(current, proposal) : current), true);
+      const answer = await work(client);
+      const conversationId = 'cancel' in answer ? answer.cancel.conversationId : answer.proposal.conversationId;
+      const apply = (current: PanelState) => ('cancel' in answer ? upsertCancel(current, answer.cancel) : upsertProposal(current, answer.proposal));
+      store.setState((current) => (current.conversation?.id === conversationId ? apply(current) : current), true);
       settle((errors) => errors);
       return true;
     } catch (error) {
@@ -229,6 +232,11 @@ export function createPanelActions(deps: PanelActionsDeps) {
      */
     decideProposal(proposalId: string, revision: number, decision: 'confirm' | 'reject', liveConfirmed = false): Promise<boolean> {
       return proposalRequest(proposalId, (c) => c.request({ type: 'proposal-decide', proposalId, revision, decision, liveConfirmed }));
+    },
+
+    /** "Confirm cancel" or "Keep order" on a Cancel confirmation card. */
+    decideCancel(cancelId: string, decision: 'confirm' | 'keep'): Promise<boolean> {
+      return proposalRequest(cancelId, (c) => c.request({ type: 'cancel-decide', proposalId: cancelId, decision }));
     },
 
     /** Changes a pending proposal's size, type, limit price or time in force; the background re-runs the rules. */

@@ -8,14 +8,17 @@ export interface ProposalPlacement {
   trailing: string[];
 }
 
-const byCreation = (left: Proposal, right: Proposal): number => left.createdAt.localeCompare(right.createdAt) || left.id.localeCompare(right.id);
+/** What placement reads of an order or cancel proposal. */
+type Placeable = Pick<Proposal, 'id' | 'runId' | 'createdAt'>;
+
+const byCreation = (left: Placeable, right: Placeable): number => left.createdAt.localeCompare(right.createdAt) || left.id.localeCompare(right.id);
 
 /**
  * Places proposals next to the assistant message whose `meta.runId` is the proposal's run. `runIds[i]` is the run id of
  * the message `order[i]` (an empty string for messages without one). When several messages share a run, the card goes
  * after the last of them, where the answer ends.
  */
-export function placeProposals(order: readonly string[], runIds: readonly string[], proposals: readonly Proposal[]): ProposalPlacement {
+export function placeProposals(order: readonly string[], runIds: readonly string[], proposals: readonly Placeable[]): ProposalPlacement {
   const messageOfRun = new Map<string, string>();
   order.forEach((messageId, index) => {
     const runId = runIds[index];

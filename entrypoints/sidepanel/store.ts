@@ -3,6 +3,7 @@ import type { HealthMap } from '@/src/protocol/health';
 import type { ChatMessage, Conversation } from '@/src/protocol/conversation';
 import type { PushEvent, Session } from '@/src/protocol/messages';
 import type { Proposal } from '@/src/protocol/proposal';
+import type { CancelProposal } from '@/src/protocol/cancel-proposal';
 import type { TradingMode } from '@/src/protocol/settings';
 import type { MemoryView } from '@/src/protocol/memory';
 import type { PageChip } from '@/src/protocol/page';
@@ -18,6 +19,8 @@ export interface PanelState {
   order: string[];
   /** Order proposals of the conversation on screen, by id. */
   proposals: Record<string, Proposal>;
+  /** Cancel proposals of the conversation on screen, by id (their busy and error state share the proposals' maps). */
+  cancels: Record<string, CancelProposal>;
   /** Proposals with a decide or edit request in flight, by id: their buttons stay disabled until it answers. */
   proposalBusy: Record<string, true>;
   /** The last failed decide or edit request of each proposal, shown inside its card. */
@@ -51,6 +54,7 @@ export const initialPanelState = (): PanelState => ({
   messages: {},
   order: [],
   proposals: {},
+  cancels: {},
   proposalBusy: {},
   proposalErrors: {},
   memories: {},
@@ -89,7 +93,7 @@ function upsert(state: PanelState, message: ChatMessage): PanelState {
 }
 
 /** Whether one version of a proposal was saved after another. */
-const isNewer = (left: Proposal, right: Proposal): boolean => Date.parse(left.updatedAt) > Date.parse(right.updatedAt);
+const isNewer = (left: { updatedAt: string }, right: { updatedAt: string }): boolean => Date.parse(left.updatedAt) > Date.parse(right.updatedAt);
 
 /**
  * Puts a proposal in the state, replacing the one with its id. Push events and request answers can cross on the way,
@@ -99,6 +103,13 @@ export function upsertProposal(state: PanelState, proposal: Proposal): PanelStat
   const existing = state.proposals[proposal.id];
   if (existing && isNewer(existing, proposal)) return state;
   return { ...state, proposals: { ...state.proposals, [proposal.id]: proposal } };
+}
+
+/** Puts a cancel proposal in the state, keeping a newer version already shown. */
+export function upsertCancel(state: PanelState, cancel: CancelProposal): PanelState {
+  const existing = state.cancels[cancel.id];
+  if (existing && isNewer(existing, cancel)) return state;
+  return { ...state, cancels: { ...state.cancels, [cancel.id]: cancel } };
 }
 
 const endRun = (state: PanelState): PanelState => ({ ...state, running: false, pending: false, streamingMessageId: null, activity: null });
@@ -111,6 +122,8 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
       return event.message.conversationId === current;
     case 'proposal-upsert':
       return event.proposal.conversationId === current;
+    case 'cancel-upsert':
+      return event.cancel.conversationId === current;
     case 'memory-upsert':
       return event.memory.source.conversationId === current;
     case 'memory-remove':
@@ -158,6 +171,8 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
     }
     case 'proposal-upsert':
       return upsertProposal(state, event.proposal);
+    case 'cancel-upsert':
+      return upsertCancel(state, event.cancel);
     case 'memory-upsert':
       return { ...state, memories: { ...state.memories, [event.memory.id]: event.memory } };
     case 'memory-remove': {
@@ -202,6 +217,11 @@ export function applySession(state: PanelState, session: Session): PanelState {
     const local = sameConversation ? state.proposals[incoming.id] : undefined;
     proposals[incoming.id] = local && isNewer(local, incoming) ? local : incoming;
   }
+  const cancels: Record<string, CancelProposal> = {};
+  for (const incoming of session.cancels ?? []) {
+    const local = sameConversation ? state.cancels[incoming.id] : undefined;
+    cancels[incoming.id] = local && isNewer(local, incoming) ? local : incoming;
+  }
   const streaming = session.running
     ? [...order].reverse().find((id) => messages[id]?.role === 'assistant' && messages[id].status === 'streaming') ?? null
     : null;
@@ -212,6 +232,7 @@ export function applySession(state: PanelState, session: Session): PanelState {
     messages,
     order,
     proposals,
+    cancels,
     memories: Object.fromEntries((session.memories ?? []).map((memory) => [memory.id, memory])),
     health: session.health ?? state.health,
     proposalBusy: sameConversation ? state.proposalBusy : {},

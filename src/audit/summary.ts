@@ -122,8 +122,10 @@ function describeFill(data: Data): string {
 
 export function summarizeAuditEvent(type: string, data: Data): string {
   const order = describeOrder(data);
+  const cancel = data.kind === 'cancel';
   switch (type) {
     case 'proposed': {
+      if (cancel) return `${order ? `Proposed cancelling: ${order}` : 'Proposed cancelling an order'}${data.fromPageText === true ? ' [from page text]' : ''}`;
       const tags = [data.mode === 'live' ? ' [live account]' : '', data.fromPageText === true ? ' [from page text]' : ''].join('');
       return `${order ? `Proposed: ${order}` : 'Proposed an order'}${tags}`;
     }
@@ -132,6 +134,7 @@ export function summarizeAuditEvent(type: string, data: Data): string {
     case 'edited':
       return order ? `Edited by you: ${order}` : 'Edited by you';
     case 'confirmed': {
+      if (cancel) return 'Cancel confirmed by you';
       const price = formatDollars(pick([data, record(data.quote)], 'price'));
       return price ? `Confirmed by you (quote ${price})` : 'Confirmed by you';
     }
@@ -139,6 +142,8 @@ export function summarizeAuditEvent(type: string, data: Data): string {
       const reason = text(data.reason);
       return reason ? `Rejected by you: ${reason}` : 'Rejected by you';
     }
+    case 'kept':
+      return 'Kept by you: the order stays open';
     case 'expired':
       return 'Expired before you decided';
     case 'submitted': {
@@ -146,6 +151,7 @@ export function summarizeAuditEvent(type: string, data: Data): string {
       return clientOrderId ? `Submitted to Alpaca as ${clientOrderId}` : 'Submitted to Alpaca';
     }
     case 'broker-response':
+      if (cancel && data.cancelRequested === true) return `Alpaca accepted the cancel request${text(data.status) ? `: ${text(data.status) ?? ''}` : ''}`;
       return describeBrokerResponse(data);
     case 'filled':
       return describeFill(data);

@@ -92,7 +92,10 @@ function untrustedAwareDesk(
   run: Omit<Parameters<NonNullable<ChatServiceDeps['orderDesk']>>[0], 'pageText'>,
   untrusted: () => boolean,
 ): OrderDesk {
-  return { propose: (draft) => make({ ...run, pageText: untrusted() }).propose(draft) };
+  return {
+    propose: (draft) => make({ ...run, pageText: untrusted() }).propose(draft),
+    proposeCancel: (orderId) => make({ ...run, pageText: untrusted() }).proposeCancel(orderId),
+  };
 }
 
 /** Chat turns: each user message starts a durable run of the agent loop that writes one streamed answer. */

@@ -78,7 +78,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     send: (conversationId, text, pageText) => chat.send(conversationId, text, pageText),
     ...(deps.consent ? { consent: deps.consent } : {}),
   });
-  const sessions = createSessionService({ settings, conversations, proposals: deps.proposals, memory: deps.memory, summaries: deps.summaries, chat, health: deps.health, broadcast: deps.broadcast });
+  const sessions = createSessionService({ settings, conversations, proposals: deps.proposals, cancels: (conversationId) => deps.trading.cancelsFor(conversationId), memory: deps.memory, summaries: deps.summaries, chat, health: deps.health, broadcast: deps.broadcast });
   const settingsService = createSettingsService({ settings, fetch: platform.fetch, clock: platform.clock, broadcast: deps.broadcast, onSaved: () => { pages.settingsChanged(); } });
   const approvals = createApprovalService({ trading: deps.trading, metrics: deps.metrics, clock: platform.clock });
   const analyzeSelection = createAnalyzeSelection({ conversations, chat, clock: platform.clock, runtime, broadcast: deps.broadcast });
@@ -95,6 +95,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'settings-get': () => settingsService.view(),
     'settings-save': (request) => settingsService.save(request.settings, request.secrets),
     'proposal-decide': async (request) => ({ proposal: await approvals.decide(request.proposalId, request.decision, request.liveConfirmed, request.revision) }),
+    'cancel-decide': async (request) => ({ cancel: await deps.trading.decideCancel(request.proposalId, request.decision) }),
     'proposal-edit': async (request) => ({ proposal: await deps.trading.edit(request.proposalId, request.changes) }),
     'audit-list': async (request) => ({ entries: await deps.audit.list(request.limit) }),
     'audit-verify': () => deps.audit.verify(),

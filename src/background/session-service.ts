@@ -5,6 +5,7 @@ import { userInputError } from '../protocol/errors';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { ConversationRepository } from '../store/conversation-repository';
 import type { ProposalRepository } from '../store/proposal-repository';
+import type { CancelProposal } from '../protocol/cancel-proposal';
 import type { MemoryService } from '../memory/memory-service';
 import type { SummaryRepository } from '../store/summary-repository';
 import type { ChatService } from './chat-service';
@@ -13,6 +14,8 @@ export interface SessionServiceDeps {
   settings: SettingsRepository;
   conversations: ConversationRepository;
   proposals: ProposalRepository;
+  /** The cancel proposals of a conversation (the trading service's). */
+  cancels: (conversationId: string) => Promise<CancelProposal[]>;
   memory: MemoryService;
   summaries: SummaryRepository;
   chat: ChatService;
@@ -41,6 +44,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       conversation,
       messages: await conversations.messages(conversation.id),
       proposals: await deps.proposals.forConversation(conversation.id),
+      cancels: await deps.cancels(conversation.id),
       memories: await deps.memory.forConversation(conversation.id),
       ...(deps.health() ? { health: deps.health() } : {}),
       running: chat.isRunning(conversation.id),

@@ -8,6 +8,9 @@ export function createTradingNotifier(deps: { conversations: ConversationReposit
     proposalChanged(proposal) {
       deps.broadcast({ type: 'proposal-upsert', proposal });
     },
+    cancelChanged(cancel) {
+      deps.broadcast({ type: 'cancel-upsert', cancel });
+    },
     async say(proposal, text) {
       const note = await deps.conversations.append({ conversationId: proposal.conversationId, role: 'assistant', text, status: 'complete', meta: { agent: 'trade_executor' } });
       deps.broadcast({ type: 'message-upsert', message: note });

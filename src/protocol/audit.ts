@@ -6,6 +6,8 @@ export const auditEventTypes = [
   'edited',
   'confirmed',
   'rejected',
+  /** "Keep order": the user declined a proposed cancel. */
+  'kept',
   'expired',
   'submitted',
   'broker-response',

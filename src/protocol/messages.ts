@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chatMessageSchema, conversationSchema } from './conversation';
 import { errorInfoSchema } from './errors';
 import { proposalSchema } from './proposal';
+import { cancelProposalSchema } from './cancel-proposal';
 import { dependencies, healthMapSchema } from './health';
 import { auditEntryViewSchema, auditVerificationSchema } from './audit';
 import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } from './memory';
@@ -35,6 +36,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('connection-test') }),
   /** `revision` is the one the card shows: a Confirm of a proposal saved again since (an edit, a new quote) is refused. */
   z.object({ id, type: z.literal('proposal-decide'), proposalId: id, decision: z.enum(['confirm', 'reject']), revision: z.number().int().nonnegative(), liveConfirmed: z.boolean().default(false) }),
+  /** A Cancel confirmation card: "Confirm cancel" cancels the order at the broker, "Keep order" leaves it open. */
+  z.object({ id, type: z.literal('cancel-decide'), proposalId: id, decision: z.enum(['confirm', 'keep']) }),
   z.object({
     id,
     type: z.literal('proposal-edit'),
@@ -82,6 +85,8 @@ export const sessionSchema = z.object({
   messages: z.array(chatMessageSchema),
   /** Order proposals of this conversation, oldest first (pending ones show a confirmation card). */
   proposals: z.array(proposalSchema),
+  /** Cancel proposals of this conversation, oldest first (pending ones show a Cancel confirmation card). */
+  cancels: z.array(cancelProposalSchema).optional(),
   running: z.boolean(),
   /** Service health for the degraded-mode banner. */
   health: healthMapSchema.optional(),
@@ -110,6 +115,7 @@ export const responseSchemas = {
   'connection-test': z.object({ checks: z.array(connectionCheckSchema) }),
   'proposal-decide': z.object({ proposal: proposalSchema }),
   'proposal-edit': z.object({ proposal: proposalSchema }),
+  'cancel-decide': z.object({ cancel: cancelProposalSchema }),
   'audit-list': z.object({ entries: z.array(auditEntryViewSchema) }),
   'audit-verify': auditVerificationSchema,
   'audit-export': z.object({ fileName: z.string(), json: z.string() }),
@@ -141,6 +147,7 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-error'), conversationId: id, messageId: id, error: errorInfoSchema }),
   z.object({ type: z.literal('conversations-changed') }),
   z.object({ type: z.literal('proposal-upsert'), proposal: proposalSchema }),
+  z.object({ type: z.literal('cancel-upsert'), cancel: cancelProposalSchema }),
   z.object({ type: z.literal('service-health'), health: healthMapSchema }),
   /** The background started a conversation the open panels should show (e.g. from "Analyze ticker"). */
   z.object({ type: z.literal('conversation-focus'), conversationId: id }),

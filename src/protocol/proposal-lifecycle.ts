@@ -8,7 +8,8 @@ import { proposalStatuses, type Proposal, type ProposalStatus } from './proposal
  * a broker update that keeps the status).
  *
  * Where it grows: an "outcome unknown" status sits between `submitting` and `submitted`/`failed` (and is left only
- * by what the broker says); a cancel proposal uses the same rows, its `submitting` being the cancel request.
+ * by what the broker says). A cancel proposal (src/protocol/cancel-proposal.ts) uses the same rows: `rejected` is
+ * "Keep order", `submitting` the recorded decision before the cancel request, `submitted` a cancel the broker accepted.
  */
 export const proposalTransitions = {
   // Waiting for the user: edits and re-pricing keep it pending; Confirm sends it; Reject or the TTL end it.

@@ -14,7 +14,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /**
    * The order desk, present inside a chat run: a tool can only PROPOSE an order (saved, shown to the user for
-   * confirmation); nothing reaches the broker until the user presses Confirm order.
+   * confirmation) or a cancel of an open order; nothing reaches the broker until the user presses Confirm order or
+   * Confirm cancel.
    */
   orders?: OrderDesk;
   /** The memory desk, present inside a chat run that is not incognito: the model proposes, the user decides. */
@@ -52,6 +53,8 @@ export interface TurnPortfolioCache {
 
 export interface OrderDesk {
   propose(draft: unknown): Promise<Record<string, unknown>>;
+  /** Proposes cancelling an open order: the user decides in a Cancel confirmation card; nothing reaches the broker. */
+  proposeCancel(orderId: string): Promise<Record<string, unknown>>;
 }
 
 /** What the model asks to remember (the remember_fact tool's input). */

@@ -19,14 +19,14 @@ function context(orders?: ToolContext['orders']): ToolContext {
 describe('propose_order', () => {
   it('only hands a validated draft to the order desk; it never calls the broker itself', async () => {
     const seen: unknown[] = [];
-    const result = await runTool(proposeOrder, { side: 'buy', symbol: 'brk.b', amount: '500' }, context({ propose: (draft) => { seen.push(draft); return Promise.resolve({ proposalId: 'prop_1' }); } }));
+    const result = await runTool(proposeOrder, { side: 'buy', symbol: 'brk.b', amount: '500' }, context({ propose: (draft) => { seen.push(draft); return Promise.resolve({ proposalId: 'prop_1' }); }, proposeCancel: () => Promise.reject(new Error('not this tool')) }));
     expect(result).toEqual({ proposalId: 'prop_1' });
     expect(seen).toEqual([expect.objectContaining({ side: 'buy', symbol: 'BRK.B', amount: '500.00', type: 'market', time_in_force: 'day' })]);
   });
 
   it('refuses hostile or malformed input before anything is proposed', async () => {
     const seen: unknown[] = [];
-    const desk = context({ propose: (draft) => { seen.push(draft); return Promise.resolve({}); } });
+    const desk = context({ propose: (draft) => { seen.push(draft); return Promise.resolve({}); }, proposeCancel: () => Promise.reject(new Error('not this tool')) });
     for (const bad of [{ side: 'buy', symbol: 'AAPL; DROP', amount: '5' }, { side: 'buy', symbol: 'AAPL', amount: '-1' }, { side: 'short', symbol: 'AAPL', amount: '5' }]) {
       await expect(runTool(proposeOrder, bad, desk)).rejects.toMatchObject({ code: 'invalid-input' });
     }

@@ -1,3 +1,4 @@
+import type { CancelProposal } from '../protocol/cancel-proposal';
 import type { Proposal } from '../protocol/proposal';
 
 /**
@@ -7,6 +8,8 @@ import type { Proposal } from '../protocol/proposal';
 export interface TradingNotifier {
   /** The proposal changed: every open panel redraws its card. */
   proposalChanged(proposal: Proposal): void;
+  /** A cancel proposal changed: every open panel redraws its Cancel confirmation card. */
+  cancelChanged(cancel: CancelProposal): void;
   /** A message from the trade executor in the proposal's conversation (an order placed, filled, not placed…). */
-  say(proposal: Proposal, text: string): Promise<void>;
+  say(proposal: Pick<Proposal, 'conversationId'>, text: string): Promise<void>;
 }

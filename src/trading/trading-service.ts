@@ -4,7 +4,8 @@ import type { Clock, IdSource } from '../platform/clock';
 import { userInputError } from '../protocol/errors';
 import type { Proposal } from '../protocol/proposal';
 import type { Settings } from '../protocol/settings';
-import type { ProposalRepository } from '../store/proposal-repository';
+import type { CancelProposalRepository, ProposalRepository } from '../store/proposal-repository';
+import { createCancelService } from './cancel-service';
 import type { TradingNotifier } from './notifier';
 import { describeDraft, orderDraftSchema, type OrderDraft } from './order-draft';
 import { createOrderEvaluation } from './order-evaluation';
@@ -22,6 +23,8 @@ export interface Broker {
 
 export interface TradingServiceDeps {
   proposals: ProposalRepository;
+  /** Cancels of open orders the model proposed (same table, same state machine). */
+  cancels: CancelProposalRepository;
   audit: AuditLog;
   /** Chat messages and panel events (implemented by the background). */
   notifier: TradingNotifier;
@@ -93,6 +96,7 @@ export function createTradingService(deps: TradingServiceDeps) {
   });
 
   const confirm = createOrderConfirmation({ proposals, audit, clock, evaluate, submit: (proposal) => orders.submit(proposal), publish });
+  const cancels = createCancelService({ cancels: deps.cancels, audit, notifier, clock, ids: deps.ids, broker: deps.broker, scheduleFollowUp: deps.scheduleFollowUp });
 
   async function expire(proposal: Proposal): Promise<void> {
     const expired = await proposals.transition(proposal.id, { from: ['pending'], to: 'expired' });
@@ -143,8 +147,16 @@ export function createTradingService(deps: TradingServiceDeps) {
           publish(proposal);
           return summaryForModel(proposal);
         },
+        /** A cancel of an open order: a Cancel confirmation card, never a cancel at the broker. */
+        proposeCancel: (orderId: string) => cancels.propose(context, orderId),
       };
     },
+
+    /** "Confirm cancel" or "Keep order" on a Cancel confirmation card. */
+    decideCancel: (cancelId: string, decision: 'confirm' | 'keep') => cancels.decide(cancelId, decision),
+
+    /** The cancel proposals of a conversation, oldest first. */
+    cancelsFor: (conversationId: string) => cancels.forConversation(conversationId),
 
     async edit(proposalId: string, changes: DraftChanges): Promise<Proposal> {
       const current = await proposals.get(proposalId);
@@ -190,11 +202,17 @@ export function createTradingService(deps: TradingServiceDeps) {
     async expireDue(): Promise<number> {
       const due = (await proposals.withStatus(['pending'])).filter((p) => new Date(p.expiresAt) <= now());
       for (const proposal of due) await expire(proposal);
-      return due.length;
+      return due.length + (await cancels.expireDue());
     },
 
-    /** After a restart or from the alarm: asks the broker about orders a stop left open (see order-sync). */
-    reconcile: () => orders.reconcile(),
+    /** After a restart or from the alarm: asks the broker about orders and cancels a stop left open (see order-sync). */
+    async reconcile(): Promise<void> {
+      try {
+        await orders.reconcile();
+      } finally {
+        await cancels.reconcile();
+      }
+    },
   };
 }
 

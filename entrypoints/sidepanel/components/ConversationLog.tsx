@@ -5,10 +5,11 @@ import { usePanel } from '../hooks/use-panel';
 import { placeProposals } from '../proposal-placement';
 import { MessageItem } from './MessageItem';
 import { OrderCard } from './OrderCard';
+import { CancelCard } from './CancelCard';
 import { MemoryNotes } from './MemoryNotes';
 
 /**
- * The messages of the current chat, oldest first, each order card right after the answer that proposed it. Stays
+ * The messages of the current chat, oldest first, each order or cancel card right after the answer that proposed it. Stays
  * scrolled to the newest text unless the reader scrolls up.
  */
 export function ConversationLog() {
@@ -23,8 +24,10 @@ export function ConversationLog() {
   );
   const proposals = usePanel((state) => state.proposals);
   const placement = useMemo(() => placeProposals(order, runIds, Object.values(proposals)), [order, runIds, proposals]);
+  const cancels = usePanel((state) => state.cancels);
+  const cancelPlacement = useMemo(() => placeProposals(order, runIds, Object.values(cancels)), [order, runIds, cancels]);
   const streamingLength = usePanel((state) => (state.streamingMessageId ? state.messages[state.streamingMessageId]?.text.length ?? 0 : 0));
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${order.length}:${streamingLength}:${Object.keys(proposals).length}`);
+  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${order.length}:${streamingLength}:${Object.keys(proposals).length}:${Object.keys(cancels).length}`);
 
   return (
     <div ref={ref} onScroll={onScroll} className="log" role="log" aria-label="Conversation" aria-live="polite" tabIndex={0}>
@@ -33,10 +36,14 @@ export function ConversationLog() {
           <MessageItem id={id} />
           <MemoryNotes answerId={id} />
           {placement.after[id]?.map((proposalId) => <OrderCard key={proposalId} id={proposalId} />)}
+          {cancelPlacement.after[id]?.map((cancelId) => <CancelCard key={cancelId} id={cancelId} />)}
         </Fragment>
       ))}
       {placement.trailing.map((proposalId) => (
         <OrderCard key={proposalId} id={proposalId} />
+      ))}
+      {cancelPlacement.trailing.map((cancelId) => (
+        <CancelCard key={cancelId} id={cancelId} />
       ))}
     </div>
   );
