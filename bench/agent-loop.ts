@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { RunState } from '../src/agents/run-state';
 import { startBenchBackground, type BenchBackground } from './harness';
+import { runsOf } from '../tests/support/stored-records';
 import { questionTypes, type QuestionType } from './questions';
 import type { SimCommand, SimReply, SimRequest } from './sim-process';
 import { createTimingFetch, type RequestTiming } from './timing-fetch';
@@ -123,9 +124,7 @@ interface Env {
 }
 
 async function runState(bg: BenchBackground, conversationId: string, messageId: string): Promise<RunState | undefined> {
-  const rows = await bg.database.runs.where('conversationId').equals(conversationId).toArray();
-  const row = rows.find((r) => (r.state as RunState).assistantMessageId === messageId);
-  return row?.state as RunState | undefined;
+  return (await runsOf(bg.database, conversationId)).find((run) => run.state.assistantMessageId === messageId)?.state;
 }
 
 const cpuNow = () => {

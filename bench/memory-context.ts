@@ -10,6 +10,7 @@ import 'fake-indexeddb/auto';
 import { startAnthropicSimulator, message, text, type MessagesRequest } from '../tests/simulators/anthropic';
 import { startAlpacaSimulator } from '../tests/simulators/alpaca';
 import { startBackground } from '../tests/support/background-harness';
+import { allRuns } from '../tests/support/stored-records';
 import { openVault } from '../src/platform/vault';
 import { createKeyRepository } from '../src/store/key-repository';
 import { createMemoryRepository } from '../src/store/memory-repository';
@@ -43,8 +44,8 @@ const profileValues = (profile.goals?.length ?? 0) + (profile.avoid?.length ?? 0
 const isSummaryCall = (request: MessagesRequest) => JSON.stringify(request.system).includes('You summarise');
 
 async function usageOfLastRun(bg: ReturnType<typeof startBackground>): Promise<TurnTokens> {
-  const runs = (await bg.database.runs.toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const usage = (runs.at(-1)?.state as { usage: { input: number; cacheRead: number; cacheWrite: number } }).usage;
+  const runs = await allRuns(bg.database);
+  const usage = runs.at(-1)?.state.usage ?? { input: 0, cacheRead: 0, cacheWrite: 0 };
   const total = usage.input + usage.cacheRead + usage.cacheWrite;
   return { input: usage.input, cacheRead: usage.cacheRead, cacheWrite: usage.cacheWrite, total, cachedShare: total === 0 ? 0 : usage.cacheRead / total };
 }

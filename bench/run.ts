@@ -12,6 +12,7 @@ import { machineInfo } from './machine';
 import { ensureBuild, measurePanelTti } from './panel-tti';
 import { consoleSummary, renderMarkdown, type BenchReport, type Section } from './report';
 import { measureSpanCost, renderSpanCost } from './span-cost';
+import { measureSealCost, renderSealCost } from './seal-cost';
 import { renderMemoryBench, runMemoryBench } from './memory-context';
 import { measureMetricsFigures, renderMetricsFigures } from './metrics-figures';
 
@@ -69,10 +70,12 @@ async function main(): Promise<void> {
   };
   const spanCost = await measureSpanCost();
   log(`Metric capture: ${spanCost.p50Us.toFixed(1)} µs per event (p50), ${spanCost.p95Us.toFixed(1)} µs (p95)`);
+  const sealCost = await measureSealCost();
+  for (const row of sealCost) log(`Sealing: ${row.what} adds ${row.addedP50Ms.toFixed(3)} ms (p50)`);
   const memory = await section('Memory and long conversations', flag('skip-memory'), () => runMemoryBench({ log }));
   const metricsFigures = flag('skip-metrics') ? null : await measureMetricsFigures();
   if (metricsFigures) log(`Metrics view figures over ${String(metricsFigures.spans)} spans: ${Object.entries(metricsFigures.ranges).map(([range, f]) => `${range} ${f.p50Ms.toFixed(0)} ms`).join(', ')}`);
-  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost) + (memory.ok ? renderMemoryBench(memory.value) : '') + (metricsFigures ? renderMetricsFigures(metricsFigures) : ''));
+  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost) + renderSealCost(sealCost) + (memory.ok ? renderMemoryBench(memory.value) : '') + (metricsFigures ? renderMetricsFigures(metricsFigures) : ''));
   log('');
   for (const line of consoleSummary(report)) log(line);
   log(`\nWrote ${path.relative(ROOT, out)}`);

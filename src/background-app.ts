@@ -35,6 +35,7 @@ import { createPrivacyHandlers } from './background/privacy-handlers';
 import { createMetricsKeptRepository } from './store/metrics-kept-repository';
 import { createRetentionRepository, pruneRuns } from './store/retention-repository';
 import { createRetentionService } from './background/retention-service';
+import { sealExistingRows } from './store/seal-migration';
 
 export type { BackgroundPlatform } from './background/background-platform';
 
@@ -49,12 +50,14 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     // Consent per data category, read before anything can use the data; the gates below and the services ask it.
     const consent = createConsentService({ repository: createConsentRepository(db, platform.clock, platform.ids) });
     await consent.load();
-    const conversations = withHistoryConsent(createConversationRepository(db, platform.clock, platform.ids), consent.policy);
-    const runs = createRunRepository(db, platform.clock, platform.ids, {
+    // Rows written before v11 are sealed in the background; the repositories read both shapes meanwhile.
+    platform.keepAlive(sealExistingRows(db, vault, platform.clock).catch((error: unknown) => { platform.log('warn', 'Could not seal older rows yet; will retry on the next start.', { error: String(error) }); }));
+    const conversations = withHistoryConsent(createConversationRepository(db, vault, platform.clock, platform.ids), consent.policy);
+    const runs = createRunRepository(db, vault, platform.clock, platform.ids, {
       onUnreadable: (run) => { platform.log('warn', 'A saved run could not be read; it cannot be resumed.', { runId: run.id, reason: run.reason }); },
     });
     const audit = await createAuditLog({ db, vault, clock: platform.clock });
-    const proposals = createProposalRepository(db, platform.clock);
+    const proposals = createProposalRepository(db, vault, platform.clock);
     const profiles = createProfileRepository(db, vault, platform.clock);
     // Shared by the tools of a turn and across turns; any order event (a proposal saved or updated) drops it.
     const portfolioCache = createPortfolioCache({ clock: platform.clock });
@@ -112,7 +115,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     };
     const trading = createTradingService({
       proposals,
-      cancels: createCancelProposalRepository(db, platform.clock),
+      cancels: createCancelProposalRepository(db, vault, platform.clock),
       audit,
       // Any order event (a proposal saved or updated) drops the cached portfolio.
       notifier: createTradingNotifier({
@@ -130,7 +133,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       suitability: async (current) => ({ profile: (await profiles.get()).profile, mode: current.memory.suitability }),
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
     });
-    const summaries = createSummaryRepository(db);
+    const summaries = createSummaryRepository(db, vault);
     const retention = createRetentionService({
       repository: createRetentionRepository(db),
       clock: platform.clock,

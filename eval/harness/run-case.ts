@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { startAnthropicSimulator, type AnthropicSimulator } from '../../tests/simulators/anthropic';
 import { startAlpacaSimulator } from '../../tests/simulators/alpaca';
 import { startBackground } from '../../tests/support/background-harness';
-import { clockFrom, randomIds } from '../../src/platform/clock';
-import { createConversationRepository } from '../../src/store/conversation-repository';
-import { runSchema } from '../../src/store/run-repository';
+import { clockFrom } from '../../src/platform/clock';
+import { runsOf, storedRecords } from '../../tests/support/stored-records';
 import { spanSchema } from '../../src/monitoring/span';
+import type { RunState } from '../../src/agents/run-state';
 import { requestSchema } from '../../src/protocol/messages';
 import type { EvalCase } from '../dataset/schema';
 import { scriptForCase } from './script-model';
@@ -27,7 +27,7 @@ export type ModelSource =
 /** Short backoffs so outage cases finish quickly; the model's own policy stays as shipped outside scripted mode. */
 const fastAlpaca = { backoffInitialMs: 10, backoffMaxMs: 30, halfOpenAfterMs: 60_000, timeoutMs: 2_000 };
 
-function toolCallsOf(states: ReturnType<typeof runSchema.parse>['state'][]): ToolCallRecord[] {
+function toolCallsOf(states: RunState[]): ToolCallRecord[] {
   const calls: ToolCallRecord[] = [];
   for (const state of states) {
     for (const message of state.transcript) {
@@ -90,8 +90,7 @@ export async function runCase(item: EvalCase, source: ModelSource, variant = 'de
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     const session = await bg.client.request({ type: 'conversation-open', conversationId });
     const answer = session.messages.filter((m) => m.role === 'assistant' || m.role === 'notice').at(-1);
-    const runRows = (await bg.database.runs.where('conversationId').equals(conversationId).toArray()).map((row) => runSchema.parse(row));
-    runRows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const runRows = await runsOf(bg.database, conversationId);
     const spans = (await bg.database.spans.toArray()).map((row) => spanSchema.parse(row.value)).filter((s) => s.kind === 'model-call');
     const modelCalls: ModelCallRecord[] = spans.map((s) => ({
       model: s.model ?? 'unknown',
@@ -130,7 +129,7 @@ async function startTurn(item: EvalCase, bg: ReturnType<typeof startBackground>,
   const earlier = item.conversation.slice(0, -1);
   const last = item.conversation.at(-1)?.text ?? '';
   if (earlier.length === 0) return (await bg.client.request({ type: 'chat-send', text: last })).conversationId;
-  const conversations = createConversationRepository(bg.database, clock, randomIds);
+  const { conversations } = await storedRecords(bg.database, clock);
   const conversation = await conversations.create(earlier[0]?.text.slice(0, 40));
   for (const turn of earlier) await conversations.append({ conversationId: conversation.id, role: turn.role, text: turn.text, status: 'complete' });
   await bg.client.request({ type: 'chat-send', conversationId: conversation.id, text: last });

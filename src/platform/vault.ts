@@ -48,19 +48,35 @@ async function createKeys(subtle: SubtleCrypto): Promise<StoredVaultKeys> {
   return { kek, wrappedDek, wrapIv };
 }
 
-export async function openVault(store: VaultKeyStore, subtle: SubtleCrypto = crypto.subtle): Promise<Vault> {
-  const keys = await store.getOrCreate(() => createKeys(subtle));
-  const dek = await subtle.unwrapKey('raw', keys.wrappedDek, keys.kek, { name: 'AES-GCM', iv: keys.wrapIv }, { name: 'AES-GCM', length: 256 }, false, [
-    'encrypt',
-    'decrypt',
-  ]);
+/**
+ * Where the vault's data key comes from. Every seal and open asks this one function, so a lock (a passphrase that
+ * wraps the key) can hook in here: while locked it throws, and nothing is read or written in plaintext meanwhile.
+ */
+export type DataKeySource = () => Promise<CryptoKey>;
+
+/** The data key unwrapped once from the stored pair (the key source of an install without a passphrase). */
+export function storedDataKey(store: VaultKeyStore, subtle: SubtleCrypto = crypto.subtle): DataKeySource {
+  let key: Promise<CryptoKey> | undefined;
+  return () => {
+    key ??= store.getOrCreate(() => createKeys(subtle)).then((keys) =>
+      subtle.unwrapKey('raw', keys.wrappedDek, keys.kek, { name: 'AES-GCM', iv: keys.wrapIv }, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+    );
+    key.catch(() => { key = undefined; });
+    return key;
+  };
+}
+
+/** A vault over a data key source: AES-GCM, a fresh 96-bit IV per seal, `context` bound as additional data. */
+export function createVault(dataKey: DataKeySource, subtle: SubtleCrypto = crypto.subtle): Vault {
   return {
     async seal(plaintext, context) {
+      const dek = await dataKey();
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const ct = await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, dek, encoder.encode(plaintext));
       return { v: 1, iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
     },
     async open(sealed, context) {
+      const dek = await dataKey();
       const plain = await subtle.decrypt(
         { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: encoder.encode(context) },
         dek,
@@ -69,4 +85,11 @@ export async function openVault(store: VaultKeyStore, subtle: SubtleCrypto = cry
       return decoder.decode(plain);
     },
   };
+}
+
+/** The vault of an install without a passphrase: the data key is unwrapped once, up front (a bad key fails here). */
+export async function openVault(store: VaultKeyStore, subtle: SubtleCrypto = crypto.subtle): Promise<Vault> {
+  const dataKey = storedDataKey(store, subtle);
+  await dataKey();
+  return createVault(dataKey, subtle);
 }

@@ -18,22 +18,29 @@ export interface SettingsRow {
   secrets: Record<string, unknown>;
   updatedAt: string;
 }
+/**
+ * Conversations, messages, runs, proposals and summaries keep their content in `sealed` (the vault, with `table/id`
+ * as additional data; see ./sealed-record.ts) since v11. The optional plain fields are how rows written before v11
+ * looked: they are read as they are until the background migration (./seal-migration.ts) seals them in place.
+ */
 export interface ConversationRow {
   id: string;
-  title: string;
   createdAt: string;
   updatedAt: string;
   incognito?: boolean;
+  sealed?: unknown;
+  title?: string;
 }
 export interface MessageRow {
   id: string;
   conversationId: string;
   seq: number;
-  role: string;
-  text: string;
   status: string;
   createdAt: string;
   updatedAt: string;
+  sealed?: unknown;
+  role?: string;
+  text?: string;
   error?: unknown;
   meta?: unknown;
 }
@@ -42,9 +49,10 @@ export interface RunRow {
   conversationId: string;
   status: string;
   version: number;
-  state: unknown;
   createdAt: string;
   updatedAt: string;
+  sealed?: unknown;
+  state?: unknown;
 }
 
 export interface ProposalRow {
@@ -53,9 +61,10 @@ export interface ProposalRow {
   runId: string;
   status: string;
   version: number;
-  value: unknown;
   createdAt: string;
   updatedAt: string;
+  sealed?: unknown;
+  value?: unknown;
 }
 export interface AuditRow {
   seq: number;
@@ -146,7 +155,14 @@ export interface ConsentRow {
 /** The saved summary of a long conversation's older turns (one per conversation). */
 export interface SummaryRow {
   conversationId: string;
-  value: unknown;
+  sealed?: unknown;
+  value?: unknown;
+}
+/** Progress of a data migration that runs after the database opens (WebCrypto cannot run inside an upgrade). */
+export interface MigrationRow {
+  id: string;
+  state: 'pending' | 'done';
+  updatedAt: string;
 }
 
 /** Privacy choices that are not part of the settings form (`retention`: days per category). */
@@ -158,6 +174,7 @@ export interface PrivacyRow {
 export type CleraDatabase = Dexie & {
   privacy: EntityTable<PrivacyRow, 'id'>;
   consents: EntityTable<ConsentRow, 'id'>;
+  migrations: EntityTable<MigrationRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'conversationId'>;
   profile: EntityTable<ProfileRow, 'id'>;
   memories: EntityTable<MemoryRow, 'id'>;
@@ -237,5 +254,17 @@ export function openDatabase(name: string = DATABASE_NAME): CleraDatabase {
   db.version(10).stores({
     privacy: 'id',
   });
+  // v11: sealed at rest. Message text, conversation titles, run state, proposals and summaries move into `sealed`; the
+  // indexes are unchanged (ids, times, status). Sealing needs WebCrypto, which cannot be awaited inside an upgrade
+  // transaction, so the upgrade only records that rows written before need sealing; `sealExistingRows` does it after
+  // open, row by row and resumably. A database created at v11 has no such rows and gets no marker.
+  db.version(11)
+    .stores({ migrations: 'id' })
+    .upgrade(async (tx) => {
+      await tx.table<MigrationRow, string>('migrations').put({ id: SEAL_MIGRATION_ID, state: 'pending', updatedAt: '' });
+    });
   return db;
 }
+
+/** The marker of the v11 migration that seals rows written before it. */
+export const SEAL_MIGRATION_ID = 'seal-at-rest';

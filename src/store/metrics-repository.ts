@@ -55,7 +55,9 @@ export function createMetricsRepository(db: CleraDatabase): MetricsSource & {
       return spans.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     },
     async proposals(from, to) {
-      return valid(proposalFieldsSchema, await db.proposals.where('updatedAt').between(from, to, true, false).toArray());
+      // Status and creation time are plain columns of the row (the proposal itself is sealed).
+      const rows = await db.proposals.where('updatedAt').between(from, to, true, false).toArray();
+      return valid(proposalFieldsSchema, rows.map((row) => ({ status: row.status, createdAt: row.createdAt })));
     },
     async feedback(from, to) {
       const rows = await db.feedback.where('createdAt').between(from, to, true, false).toArray();

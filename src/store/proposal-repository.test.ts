@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clockFrom } from '../platform/clock';
 import { proposalStatuses, type Proposal, type ProposalStatus } from '../protocol/proposal';
 import { IllegalTransitionError, canTransition } from '../protocol/proposal-lifecycle';
+import { openVault } from '../platform/vault';
 import { openDatabase, type CleraDatabase } from './db';
+import { createKeyRepository } from './key-repository';
 import { createProposalRepository } from './proposal-repository';
 
 const databases: CleraDatabase[] = [];
@@ -14,11 +16,12 @@ afterEach(async () => {
 });
 
 let dbCount = 0;
-function setup() {
+async function setup() {
   const db = openDatabase(`proposals-${String(++dbCount)}`);
   databases.push(db);
   const later = new Date('2026-03-02T15:00:00.000Z');
-  return { repository: createProposalRepository(db, clockFrom(() => later)), later };
+  const vault = await openVault(createKeyRepository(db));
+  return { db, repository: createProposalRepository(db, vault, clockFrom(() => later)), later };
 }
 
 function proposal(id: string, status: ProposalStatus): Proposal {
@@ -53,7 +56,7 @@ const everyPair = proposalStatuses.flatMap((from) => proposalStatuses.map((to) =
 
 describe('proposal repository: compare-and-set by the state machine', () => {
   it.each(everyPair.filter(({ from, to }) => canTransition(from, to)))('saves $from → $to with the change and a new stamp', async ({ from, to }) => {
-    const { repository, later } = setup();
+    const { repository, later } = await setup();
     await repository.create(proposal('p1', from));
     const saved = await repository.transition('p1', { from: [from], to }, (current) => ({ ...current, edits: current.edits + 1 }));
     expect(saved).toMatchObject({ status: to, edits: 1, updatedAt: later.toISOString() });
@@ -61,35 +64,35 @@ describe('proposal repository: compare-and-set by the state machine', () => {
   });
 
   it.each(everyPair.filter(({ from, to }) => !canTransition(from, to)))('refuses $from → $to and saves nothing', async ({ from, to }) => {
-    const { repository } = setup();
+    const { repository } = await setup();
     await repository.create(proposal('p1', from));
     await expect(repository.transition('p1', { from: [from], to })).rejects.toBeInstanceOf(IllegalTransitionError);
     expect(await repository.get('p1')).toEqual(proposal('p1', from));
   });
 
   it('answers undefined, and saves nothing, when the status already moved on (the race a second click loses)', async () => {
-    const { repository } = setup();
+    const { repository } = await setup();
     await repository.create(proposal('p1', 'rejected'));
     expect(await repository.transition('p1', { from: ['pending'], to: 'submitting' })).toBeUndefined();
     expect((await repository.get('p1'))?.status).toBe('rejected');
   });
 
   it('refuses a declared move the table forbids even when the saved status would not match', async () => {
-    const { repository } = setup();
+    const { repository } = await setup();
     await repository.create(proposal('p1', 'pending'));
     await expect(repository.transition('p1', { from: ['pending', 'filled'], to: 'submitting' })).rejects.toBeInstanceOf(IllegalTransitionError);
     expect((await repository.get('p1'))?.status).toBe('pending');
   });
 
   it('lets exactly one of two simultaneous confirmations win', async () => {
-    const { repository } = setup();
+    const { repository } = await setup();
     await repository.create(proposal('p1', 'pending'));
     const results = await Promise.all([1, 2].map(() => repository.transition('p1', { from: ['pending'], to: 'submitting' })));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it('adds one to the revision on every save', async () => {
-    const { repository } = setup();
+    const { repository } = await setup();
     await repository.create(proposal('p1', 'pending'));
     expect((await repository.transition('p1', { from: ['pending'], to: 'pending' }))?.revision).toBe(2);
     expect((await repository.transition('p1', { from: ['pending'], to: 'submitting' }))?.revision).toBe(3);
@@ -97,7 +100,7 @@ describe('proposal repository: compare-and-set by the state machine', () => {
   });
 
   it('a check that throws refuses the move, and nothing is saved', async () => {
-    const { repository } = setup();
+    const { repository } = await setup();
     await repository.create(proposal('p1', 'pending'));
     const refusal = new Error('changed since shown');
     const move = repository.transition('p1', { from: ['pending'], to: 'submitting', check: () => { throw refusal; } }, (p) => ({ ...p, edits: 9 }));
@@ -106,7 +109,7 @@ describe('proposal repository: compare-and-set by the state machine', () => {
   });
 
   it('a count made in the check cannot interleave with another move: two confirmations against a one-order cap, one wins', async () => {
-    const { repository } = setup();
+    const { repository } = await setup();
     await repository.create(proposal('p1', 'pending'));
     await repository.create(proposal('p2', 'pending'));
     const confirm = (id: string) =>
@@ -120,5 +123,33 @@ describe('proposal repository: compare-and-set by the state machine', () => {
     const outcomes = await Promise.allSettled([confirm('p1'), confirm('p2')]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(await repository.withStatus(['submitting'])).toHaveLength(1);
+  });
+
+  it('applies both of two simultaneous edits of a pending proposal (the later one starts over from the saved row)', async () => {
+    const { repository } = await setup();
+    await repository.create(proposal('p1', 'pending'));
+    const edit = () => repository.transition('p1', { from: ['pending'], to: 'pending' }, (current) => ({ ...current, edits: current.edits + 1 }));
+    await Promise.all([edit(), edit(), edit()]);
+    expect((await repository.get('p1'))?.edits).toBe(3);
+  });
+});
+
+describe('proposal repository: sealed at rest', () => {
+  it('keeps only ids, status, version and times in the clear', async () => {
+    const { db, repository } = await setup();
+    await repository.create(proposal('p1', 'pending'));
+    const row = await db.proposals.get('p1');
+    expect(Object.keys(row ?? {}).sort()).toEqual(['conversationId', 'createdAt', 'id', 'runId', 'sealed', 'status', 'updatedAt', 'version']);
+    expect(JSON.stringify(row)).not.toMatch(/AAPL|190|Buy \$100/);
+  });
+
+  it('does not open a sealed proposal copied onto another proposal’s row', async () => {
+    const { db, repository } = await setup();
+    await repository.create(proposal('p1', 'pending'));
+    await repository.create(proposal('p2', 'pending'));
+    const first = await db.proposals.get('p1');
+    await db.proposals.update('p2', { sealed: first?.sealed });
+    expect(await repository.get('p2')).toBeUndefined();
+    expect(await repository.get('p1')).toEqual(proposal('p1', 'pending'));
   });
 });

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
 import { createRunRepository, type UnreadableRun } from './run-repository';
 import { clockFrom, randomIds } from '../platform/clock';
+import { openVault } from '../platform/vault';
+import { createKeyRepository } from './key-repository';
 import { RUN_STATE_VERSION } from '../agents/run-state';
 
 const directory = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/run-state');
@@ -19,7 +21,7 @@ async function repositoryWith(rows: { id: string; state: unknown }[]) {
     await db.runs.put({ id: row.id, conversationId: 'conv', status: 'interrupted', version: state.version ?? 0, state: row.state, createdAt: 'x', updatedAt: 'x' });
   }
   const unreadable: UnreadableRun[] = [];
-  return { runs: createRunRepository(db, clock, randomIds, { onUnreadable: (run) => unreadable.push(run) }), unreadable };
+  return { runs: createRunRepository(db, await openVault(createKeyRepository(db)), clock, randomIds, { onUnreadable: (run) => unreadable.push(run) }), unreadable };
 }
 
 describe('run repository', () => {

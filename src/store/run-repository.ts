@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { runStateSchema, runStatuses, type RunState, type RunStatus } from '../agents/run-state';
 import { migrateRunState } from '../agents/run-state-migrations';
 import type { Clock, IdSource } from '../platform/clock';
-import type { CleraDatabase } from './db';
+import type { Vault } from '../platform/vault';
+import type { CleraDatabase, RunRow } from './db';
+import { createRecordSealer, isSealedRow } from './sealed-record';
 
 export const runSchema = z.object({
   id: z.string(),
@@ -26,6 +28,8 @@ export interface RunRepository {
 }
 
 const rowSchema = runSchema.extend({ state: z.unknown() });
+/** The run state is sealed whole (it holds the question, tool results with account figures, page text, the answer). */
+const sealedStateSchema = z.object({ state: z.unknown() });
 
 /** A saved run that could not be read (an unknown version, or a state that fails validation after migrating). */
 export interface UnreadableRun {
@@ -37,10 +41,22 @@ export interface UnreadableRun {
  * Runs as saved rows. A row's state is brought up to the current version when it is read (older versions migrate);
  * a row that still does not parse is reported through `onUnreadable` and skipped, never silently dropped.
  */
-export function createRunRepository(db: CleraDatabase, clock: Clock, ids: IdSource, options: { onUnreadable?: (run: UnreadableRun) => void } = {}): RunRepository {
-  const parse = (row: unknown): Run | undefined => {
-    const id = typeof row === 'object' && row !== null && 'id' in row ? String(row.id) : 'unknown';
-    const parsed = rowSchema.safeParse(row);
+export function createRunRepository(db: CleraDatabase, vault: Vault, clock: Clock, ids: IdSource, options: { onUnreadable?: (run: UnreadableRun) => void } = {}): RunRepository {
+  const sealer = createRecordSealer(vault);
+  const seal = (id: string, state: RunState) => sealer.seal('runs', id, { state: runStateSchema.parse(state) });
+  const parse = async (row: RunRow | undefined): Promise<Run | undefined> => {
+    if (!row) return undefined;
+    const id = row.id;
+    let stored: unknown = row;
+    if (isSealedRow(row)) {
+      const opened = await sealer.open('runs', id, row.sealed, sealedStateSchema);
+      if (!opened) {
+        options.onUnreadable?.({ id, reason: 'its sealed state could not be decrypted or read' });
+        return undefined;
+      }
+      stored = { ...row, sealed: undefined, state: opened.state };
+    }
+    const parsed = rowSchema.safeParse(stored);
     if (!parsed.success) {
       options.onUnreadable?.({ id, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
       return undefined;
@@ -57,7 +73,7 @@ export function createRunRepository(db: CleraDatabase, clock: Clock, ids: IdSour
     async create(conversationId, state) {
       const at = clock.now().toISOString();
       const run: Run = { id: ids.next('run'), conversationId, status: 'running', version: state.version, state, createdAt: at, updatedAt: at };
-      await db.runs.add(run);
+      await db.runs.add({ id: run.id, conversationId, status: run.status, version: run.version, createdAt: at, updatedAt: at, sealed: await seal(run.id, state) });
       return run;
     },
     async get(id) {
@@ -65,23 +81,19 @@ export function createRunRepository(db: CleraDatabase, clock: Clock, ids: IdSour
     },
     async byAssistantMessage(conversationId, messageId) {
       const rows = await db.runs.where('conversationId').equals(conversationId).toArray();
-      for (const row of rows) {
-        const run = parse(row);
-        if (run?.state.assistantMessageId === messageId) return run;
-      }
-      return undefined;
+      const runs = await Promise.all(rows.map(parse));
+      return runs.find((run) => run?.state.assistantMessageId === messageId);
     },
     async save(id, state, status) {
-      await db.runs.update(id, { state: runStateSchema.parse(state), version: state.version, updatedAt: clock.now().toISOString(), ...(status ? { status } : {}) });
+      const sealed = await seal(id, state);
+      await db.runs.update(id, { sealed, state: undefined, version: state.version, updatedAt: clock.now().toISOString(), ...(status ? { status } : {}) });
     },
     async setStatus(id, status) {
       await db.runs.update(id, { status, updatedAt: clock.now().toISOString() });
     },
     async withStatus(status) {
-      return (await db.runs.where('status').equals(status).toArray()).flatMap((row) => {
-        const run = parse(row);
-        return run ? [run] : [];
-      });
+      const runs = await Promise.all((await db.runs.where('status').equals(status).toArray()).map(parse));
+      return runs.flatMap((run) => (run ? [run] : []));
     },
   };
 }

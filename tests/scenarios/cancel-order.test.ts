@@ -4,6 +4,7 @@ import { message, text, toolUse } from '../simulators/anthropic';
 import { startScenario, type Scenario } from './support';
 import { auditTypes } from './trading-support';
 import { placeOrder } from '../support/tool-harness';
+import { storedRecords } from '../support/stored-records';
 
 let scenario: Scenario;
 beforeEach(async () => {
@@ -89,7 +90,7 @@ describe('cancelling an open order is the user’s decision', () => {
     const cancel = (session.cancels ?? []).at(-1);
     if (!cancel) throw new Error('no cancel proposal');
     // The worker stopped right after recording the confirmation, before the cancel request went out.
-    await scenario.bg.database.proposals.update(cancel.id, { status: 'submitting', value: { ...cancel, status: 'submitting' } });
+    await (await storedRecords(scenario.bg.database)).cancels.transition(cancel.id, { from: ['pending'], to: 'submitting' });
     const { startBackground } = await import('../support/background-harness');
     const restarted = startBackground({ database: scenario.bg.database });
     await restarted.app.ready;

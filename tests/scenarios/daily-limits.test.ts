@@ -4,6 +4,7 @@ import { orderPosts, proposeThroughChat } from './trading-support';
 import { defaultSettings, type TradingLimits } from '../../src/protocol/settings';
 import type { Proposal } from '../../src/protocol/proposal';
 import { easternDate } from '../../src/finance/calendar-date';
+import { rewriteProposal } from '../support/stored-records';
 
 let scenario: Scenario;
 beforeEach(async () => {
@@ -28,10 +29,7 @@ const confirm = (proposal: Proposal) =>
 
 /** Rewrites a saved proposal, as time passing and the broker's follow-ups would have left it. */
 async function rewrite(id: string, change: (proposal: Proposal) => Proposal) {
-  const row = await scenario.bg.database.proposals.get(id);
-  if (!row) throw new Error(`no proposal ${id}`);
-  const value = change(structuredClone(row.value) as Proposal);
-  await scenario.bg.database.proposals.put({ ...row, status: value.status, updatedAt: value.updatedAt, value });
+  await rewriteProposal(scenario.bg.database, id, change);
 }
 
 const rule = (proposal: Proposal, id: string) => proposal.rules.find((r) => r.id === id);

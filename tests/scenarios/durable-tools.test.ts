@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { message, text, toolUse } from '../simulators/anthropic';
 import { modelRequests, startScenario, type Scenario } from './support';
 import { startBackground } from '../support/background-harness';
+import { allRuns } from '../support/stored-records';
 
 let scenario: Scenario;
 beforeEach(async () => { scenario = await startScenario(); });
@@ -32,7 +33,7 @@ describe('a run is saved after every tool result', () => {
     await until(async () => (await proposals()).length > 0, 5_000);
     expect(await proposals()).toHaveLength(1);
     // Give the saved run a moment to catch up with the finished tool (it is saved per tool result, or not at all).
-    await until(async () => (await first.database.runs.toArray()).some((row) => JSON.stringify(row.state).includes('"propose_order"')), 1_000);
+    await until(async () => (await allRuns(first.database)).some((run) => JSON.stringify(run.state).includes('"propose_order"')), 1_000);
 
     // A new app on the same database stands for the restarted worker.
     const second = startBackground({ database: first.database });

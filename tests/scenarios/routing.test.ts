@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { message, text, toolUse } from '../simulators/anthropic';
 import { ask, lastToolResults, modelRequests, startScenario, systemText, type Scenario } from './support';
+import { allRuns } from '../support/stored-records';
 
 let scenario: Scenario;
 beforeEach(async () => { scenario = await startScenario(); });
@@ -104,8 +105,8 @@ describe('routing with the real loop, the scripted model and the broker simulato
     const body = JSON.stringify(requests[1]);
     expect(body).toContain('"cache_control"');
     // The simulator reports cache writes then reads for an unchanged prefix: the run state records the usage.
-    const runs = (await scenario.bg.database.runs.toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const usage = runs.map((r) => (r.state as { usage: { cacheRead: number; cacheWrite: number } }).usage);
+    const runs = await allRuns(scenario.bg.database);
+    const usage = runs.map((r) => r.state.usage);
     expect(usage[0]?.cacheWrite).toBeGreaterThan(0);
     expect(usage[1]?.cacheRead).toBeGreaterThan(0);
   });

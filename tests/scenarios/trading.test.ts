@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from './support';
 import { auditTypes, orderPosts, proposeThroughChat } from './trading-support';
 import { AppError } from '../../src/protocol/errors';
+import { storedRecords } from '../support/stored-records';
 
 let scenario: Scenario;
 beforeEach(async () => {
@@ -67,8 +68,9 @@ describe('orders: propose, decide, submit exactly once', () => {
 
   it('an expired proposal cannot be confirmed', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '100' });
-    await scenario.bg.database.proposals.update(proposal.id, { value: { ...proposal, expiresAt: new Date(Date.now() - 1000).toISOString() } });
-    const error = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: proposal.revision, decision: 'confirm', liveConfirmed: false }).catch((e: unknown) => e);
+    const { proposals } = await storedRecords(scenario.bg.database);
+    const expired = await proposals.transition(proposal.id, { from: ['pending'], to: 'pending' }, (current) => ({ ...current, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    const error = await scenario.bg.client.request({ type: 'proposal-decide', proposalId: proposal.id, revision: expired?.revision ?? proposal.revision, decision: 'confirm', liveConfirmed: false }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'expired' });
     expect(orderPosts(scenario)).toHaveLength(0);
     expect(await auditTypes(scenario, proposal.id)).toEqual(['proposed', 'rules', 'expired']);
@@ -201,7 +203,7 @@ describe('orders across a worker restart', () => {
   it('an order whose submission was interrupted is reconciled with the broker by client_order_id, never re-sent', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '120' });
     // The worker stopped right after the order reached the broker, before the answer was saved.
-    await scenario.bg.database.proposals.update(proposal.id, { status: 'submitting', value: { ...proposal, status: 'submitting' } });
+    await (await storedRecords(scenario.bg.database)).proposals.transition(proposal.id, { from: ['pending'], to: 'submitting' });
     const created = await fetch(`${scenario.alpaca.tradingUrl}/v2/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'APCA-API-KEY-ID': scenario.alpaca.keyId, 'APCA-API-SECRET-KEY': scenario.alpaca.secret },
@@ -219,7 +221,7 @@ describe('orders across a worker restart', () => {
 
   it('an interrupted submission the broker never received ends as not placed', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '120' });
-    await scenario.bg.database.proposals.update(proposal.id, { status: 'submitting', value: { ...proposal, status: 'submitting' } });
+    await (await storedRecords(scenario.bg.database)).proposals.transition(proposal.id, { from: ['pending'], to: 'submitting' });
     const { startBackground } = await import('../support/background-harness');
     const restarted = startBackground({ database: scenario.bg.database });
     await restarted.app.ready;
