@@ -77,6 +77,7 @@ export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, 
         ...(request.rating === 'bad' && request.reason ? { reason: request.reason } : {}),
         handedOff: handedOff(route),
         route: firstRoute(route),
+        ...(message.meta?.variant ? { variant: message.meta.variant } : {}),
         createdAt: deps.clock.now().toISOString(),
       });
       return { saved: true };

@@ -12,6 +12,8 @@ export interface FeedbackRecord {
   handedOff: boolean;
   /** The turn's first route (see rollup.firstRoute). */
   route?: string | undefined;
+  /** The prompt experiment variant the answer ran on (`<id>@v<version>`); absent for answers from before it was kept. */
+  variant?: string | undefined;
   createdAt: string;
 }
 

@@ -12,6 +12,7 @@ const feedbackSchema = z.object({
   reason: z.string().optional(),
   handedOff: z.boolean(),
   route: z.string().optional(),
+  variant: z.string().optional(),
   createdAt: z.string(),
 });
 const evalImportRecordSchema = z.object({

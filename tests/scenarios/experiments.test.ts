@@ -27,6 +27,15 @@ describe('prompt experiments with the real loop', () => {
     expect(spans[0]?.detail?.promptVersion).toBe('supervisor@1~concise@v1');
   });
 
+  it('records the variant of the answered turn on its feedback', async () => {
+    await split(scenario, [{ variant: 'concise', weight: 100 }]);
+    scenario.anthropic.setScript(() => message(text('Diversification spreads risk.')));
+    const { answer } = await ask(scenario, 'What is diversification?');
+    await scenario.bg.client.request({ type: 'feedback-give', messageId: answer?.id ?? '', rating: 'good' });
+    const [row] = await scenario.bg.database.feedback.toArray();
+    expect(row?.value).toMatchObject({ rating: 'good', variant: 'concise@v1' });
+  });
+
   it('leaves the shipped prompt alone by default', async () => {
     scenario.anthropic.setScript(() => message(text('Sure.')));
     const { answer } = await ask(scenario, 'What is an ETF?');
