@@ -154,6 +154,8 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
         kept: createKeptData({ conversations, summaries, metrics: createMetricsKeptRepository(db), memory, isRunning: chat.isRunning }),
         retention,
         metricsRetentionDays: async () => (await settings.get()).monitoring.retentionDays,
+        conversations: async () => Promise.all((await conversations.list(100_000)).reverse().map(async (c) => ({ title: c.title, messages: await conversations.messages(c.id) }))),
+        now: () => platform.clock.now(),
         onDeleted: () => { broadcast({ type: 'conversations-changed' }); },
       }),
     });

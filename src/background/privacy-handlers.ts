@@ -2,10 +2,11 @@ import type { Handlers } from './port-server';
 import type { ConsentService } from './consent-service';
 import type { KeptData } from './kept-data';
 import type { RetentionService } from './retention-service';
+import { anonymisedJsonl, type ExportConversation } from './anonymise';
 import { userInputError } from '../protocol/errors';
 import { consentLabels } from '../protocol/privacy';
 
-type PrivacyRequest = 'privacy-get' | 'consent-set' | 'consent-delete-kept' | 'retention-set';
+type PrivacyRequest = 'privacy-get' | 'consent-set' | 'consent-delete-kept' | 'retention-set' | 'privacy-export';
 
 /** The options page's Privacy region: consent per category (with its ledger) and deleting what a category kept. */
 export function createPrivacyHandlers(deps: {
@@ -13,6 +14,9 @@ export function createPrivacyHandlers(deps: {
   kept: KeptData;
   retention: RetentionService;
   metricsRetentionDays: () => Promise<number>;
+  /** The kept conversations with their messages, oldest first, for the anonymised export. */
+  conversations: () => Promise<ExportConversation[]>;
+  now: () => Date;
   onDeleted?: () => void;
 }): Pick<Handlers, PrivacyRequest> {
   const view = async () => ({
@@ -34,6 +38,11 @@ export function createPrivacyHandlers(deps: {
       const deleted = await deps.kept.remove(request.category);
       deps.onDeleted?.();
       return { deleted, view: await view() };
+    },
+    'privacy-export': async (request) => {
+      const conversations = await deps.conversations();
+      const jsonl = anonymisedJsonl(conversations, { amounts: request.amounts, keepSymbols: request.keepSymbols });
+      return { fileName: `clera-conversations-anonymised-${deps.now().toISOString().slice(0, 10)}.jsonl`, jsonl, conversations: conversations.length };
     },
     'retention-set': async (request) => {
       await deps.retention.save(request.retention);

@@ -109,6 +109,8 @@ export const privacyRequestSchemas = [
   /** After a revocation: deletes what the category kept (conversations, spans, memories, feedback). */
   z.object({ id: requestId, type: z.literal('consent-delete-kept'), category: z.enum(consentCategories), confirmed: z.literal(true) }),
   z.object({ id: requestId, type: z.literal('retention-set'), retention: retentionSchema }),
+  /** Anonymised conversations as JSONL, for the preview and the download. */
+  z.object({ id: requestId, type: z.literal('privacy-export'), amounts: z.enum(['remove', 'bucket', 'keep']), keepSymbols: z.boolean() }),
 ] as const;
 
 export const privacyResponseSchemas = {
@@ -116,4 +118,5 @@ export const privacyResponseSchemas = {
   'consent-set': privacyViewSchema,
   'consent-delete-kept': z.object({ deleted: z.number().int().nonnegative(), view: privacyViewSchema }),
   'retention-set': privacyViewSchema,
+  'privacy-export': z.object({ fileName: z.string(), jsonl: z.string(), conversations: z.number().int().nonnegative() }),
 } as const;

@@ -148,4 +148,15 @@ describe('consent is enforced where the data is used', () => {
     expect(after.consents.find((c) => c.category === 'metrics')?.granted).toBe(false);
     expect(after.consents.find((c) => c.category === 'page-text')?.granted).toBe(true);
   });
+
+  it('exports kept conversations anonymised: no e-mail address or account number in the JSONL', async () => {
+    scenario.anthropic.setScript(() => message(text('Noted, your account 123456789 holds AAPL.')));
+    await scenario.bg.client.request({ type: 'chat-send', text: 'I am ada@example.com with account 123456789; how is AAPL?' });
+    await scenario.bg.idle();
+    const exported = await scenario.bg.client.request({ type: 'privacy-export', amounts: 'remove', keepSymbols: true });
+    expect(exported.conversations).toBe(1);
+    expect(exported.jsonl).toContain('AAPL');
+    expect(exported.jsonl).not.toContain('ada@example.com');
+    expect(exported.jsonl).not.toContain('123456789');
+  });
 });

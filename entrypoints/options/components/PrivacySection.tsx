@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
 import { consentLabels, retentionCategories, retentionChoices, retentionLabels, type ConsentCategory, type ConsentState, type Retention } from '@/src/protocol/privacy';
 import { usePrivacy } from '../hooks/use-privacy';
+import { AnonymisedExport } from './AnonymisedExport';
 
 /** What a revoked category has kept, as the offer to delete it names it. */
 const keptNouns: Record<ConsentCategory, string> = {
@@ -123,6 +124,7 @@ export function PrivacySection({ client }: { client: PortClient | null }) {
         </details>
       )}
       {view && <RetentionFields retention={view.retention} metricsDays={view.metricsRetentionDays} onChange={(next) => void actions.setRetention(next)} />}
+      <AnonymisedExport client={client} />
       <p role="status" className="form-status">{actions.status}</p>
     </section>
   );
