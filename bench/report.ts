@@ -1,4 +1,5 @@
 /** Turns the measurements into docs/benchmarks.md (regenerated on every run) and a short console summary. */
+import { speedChecks, type PreviousFigures } from './speed-targets';
 import type { AgentLoopResult, TypeResult } from './agent-loop';
 import type { BundleResult } from './bundle-size';
 import type { MachineInfo } from './machine';
@@ -25,6 +26,8 @@ export interface BenchReport {
   agent: Section<AgentLoopResult>;
   panel: Section<PanelResult>;
   bundle: Section<BundleResult>;
+  /** Figures of the run this one replaces (read from the docs/benchmarks.md it overwrites). */
+  previous?: PreviousFigures;
 }
 
 export interface TargetCheck {
@@ -213,6 +216,8 @@ function bundleSection(bundle: Section<BundleResult>): string[] {
     '',
     `Everything sidepanel.html loads (HTML, scripts, styles): ${kib(sidePanelLoad.raw)} raw, ${kib(sidePanelLoad.gzip)} gzip.`,
     '',
+    `Initial JavaScript of the side panel (the scripts sidepanel.html loads before it runs; chunks it imports later, such as the Markdown renderer and the charts, are not counted): ${kib(bundle.value.sidePanelJs.raw)} raw, ${kib(bundle.value.sidePanelJs.gzip)} gzip.`,
+    '',
     '| File | Group | Raw (bytes) | Gzip (bytes) |',
     '| --- | --- | ---: | ---: |',
     ...[...files].sort((a, b) => b.raw - a.raw).map((f) => `| \`${f.file}\` | ${f.group} | ${num(f.raw)} | ${num(f.gzip)} |`),
@@ -321,6 +326,12 @@ export function renderMarkdown(report: BenchReport): string {
     '| --- | --- | --- |',
     ...checks.map((c) => `| ${c.target} | ${c.measured} | ${verdict(c.met)} |`),
     '',
+    'Side panel and bundle targets, beside the figures of the run this file replaced (– where that run did not report the figure):',
+    '',
+    '| Target | Previous run | This run | Result |',
+    '| --- | ---: | ---: | --- |',
+    ...speedChecks(report.panel, report.bundle, report.previous ?? {}).map((c) => `| ${c.target} | ${c.previous} | ${c.measured} | ${verdict(c.met)} |`),
+    '',
     ...agentSection(report.agent),
     ...panelSection(report.panel),
     ...bundleSection(report.bundle),
@@ -331,7 +342,7 @@ export function renderMarkdown(report: BenchReport): string {
 
 /** The few lines printed at the end of a run. */
 export function consoleSummary(report: BenchReport): string[] {
-  const lines = targetChecks(report.agent).map((c) => `${c.met === null ? '?' : c.met ? '✓' : '✗'} ${c.target}: ${c.measured}`);
+  const lines = [...targetChecks(report.agent), ...speedChecks(report.panel, report.bundle, report.previous ?? {})].map((c) => `${c.met === null ? '?' : c.met ? '✓' : '✗'} ${c.target}: ${c.measured}`);
   if (report.panel.ok) {
     for (const c of report.panel.value.cases) lines.push(`  panel ${c.id}: composer p50 ${ms(c.composerPage.p50)} ms, session shown p50 ${ms(c.readyPage.p50)} ms (page clock)`);
   }

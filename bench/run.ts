@@ -3,7 +3,7 @@
  * built bundle's sizes; writes docs/benchmarks.md. It reports figures and never fails because a target is missed.
  */
 import 'fake-indexeddb/auto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runAgentLoopBench } from './agent-loop';
@@ -11,6 +11,7 @@ import { measureBundle } from './bundle-size';
 import { machineInfo } from './machine';
 import { ensureBuild, measurePanelTti } from './panel-tti';
 import { consoleSummary, renderMarkdown, type BenchReport, type Section } from './report';
+import { previousFigures } from './speed-targets';
 import { measureSpanCost, renderSpanCost } from './span-cost';
 import { measureSealCost, renderSealCost } from './seal-cost';
 import { renderMemoryBench, runMemoryBench } from './memory-context';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     agent,
     panel,
     bundle,
+    previous: previousFigures(await readFile(out, 'utf8').catch(() => '')),
   };
   const spanCost = await measureSpanCost();
   log(`Metric capture: ${spanCost.p50Us.toFixed(1)} µs per event (p50), ${spanCost.p95Us.toFixed(1)} µs (p95)`);

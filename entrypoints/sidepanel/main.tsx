@@ -5,6 +5,7 @@ import { readStartOptions } from './start-options';
 import { connectBackground, openOptionsPage } from '../shared/runtime';
 import { pagePermission } from '../shared/page-permission';
 import { applyTheme, rememberedTheme } from '../shared/theme';
+import { preloadMarkdown } from './components/LazyMarkdownText';
 import '../shared/base.css';
 import './sidepanel.css';
 
@@ -20,4 +21,6 @@ if (root) {
       />
     </StrictMode>,
   );
+  // The Markdown renderer is not part of the first paint; fetch it once the page is idle.
+  requestIdleCallback(preloadMarkdown, { timeout: 1_000 });
 }

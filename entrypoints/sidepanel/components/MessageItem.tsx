@@ -4,7 +4,7 @@ import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { retryableMessageId } from '../store';
 import { CopyButton } from './CopyButton';
 import { FeedbackButtons } from './FeedbackButtons';
-import { MarkdownText } from './MarkdownText';
+import { LazyMarkdownText } from './LazyMarkdownText';
 import { MemoriesUsed } from './MemoriesUsed';
 import { AnswerCharts } from './ChartFigure';
 
@@ -61,7 +61,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   return (
     <article className={`message message-assistant${notice ? ' message-ended' : ''}`} aria-busy={streaming || undefined}>
       <span className="visually-hidden">Clera said:</span>
-      {message.text !== '' && <MarkdownText text={message.text} {...(unverified.length > 0 ? { unverified } : {})} />}
+      {message.text !== '' && <LazyMarkdownText text={message.text} {...(unverified.length > 0 ? { unverified } : {})} />}
       {streaming && <span className="caret" aria-hidden="true" />}
       {!streaming && message.meta?.charts && message.meta.charts.length > 0 && <AnswerCharts charts={message.meta.charts} />}
       {message.meta?.citations && message.meta.citations.length > 0 && (
