@@ -113,7 +113,9 @@ export function createChatService(deps: ChatServiceDeps) {
     let state = initial.pageText !== null && !allows('page-text') ? { ...initial, pageText: null } : initial;
     let lastTextSave = deps.clock.monotonic();
     const startedAt = deps.clock.now();
-    const metrics = deps.metrics ? forRun(deps.metrics, { runId, conversationId }) : undefined;
+    // The variant is drawn from the conversation id, so it is known before the turn starts and tags all its spans.
+    const variant = assignVariant(conversationId, runtime.experiment ?? []);
+    const metrics = deps.metrics ? forRun(deps.metrics, { runId, conversationId, variant: variantLabel(variant) }) : undefined;
     let firstTextMs: number | undefined;
     let outcome = 'ok';
     let used: MemoriesUsed | undefined;
@@ -152,7 +154,6 @@ export function createChatService(deps: ChatServiceDeps) {
       const personal = memory ? await memory.forTurn(conversationId).catch(() => undefined) : undefined;
       if (personal && (personal.used.memories.length > 0 || personal.used.profile.length > 0)) used = personal.used;
       const earlierPageText = all.some((m) => m.meta?.pageText === true && m.seq <= user.seq);
-      const variant = assignVariant(conversationId, runtime.experiment ?? []);
       const outcome = await runTurn({ history, userText: user.text, personal: personal?.text }, state, {
         ...runtime,
         webSearch: runtime.webSearch && allows('web-search'),

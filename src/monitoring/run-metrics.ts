@@ -63,10 +63,14 @@ export function recordRun(
   );
 }
 
-/** The recorder for one run: every span it records carries the run and conversation, so traces can group them. */
-export function forRun(recorder: SpanRecorder, context: { runId: string; conversationId: string }): SpanRecorder {
+/**
+ * The recorder for one run: every span it records carries the run and conversation, so traces can group them, and the
+ * prompt variant the conversation runs on, so the metrics view can compare variants.
+ */
+export function forRun(recorder: SpanRecorder, context: { runId: string; conversationId: string; variant?: string }): SpanRecorder {
+  const tags = { runId: context.runId, conversationId: context.conversationId, ...(context.variant ? { variant: context.variant } : {}) };
   return {
-    record: (span) => { recorder.record({ ...span, runId: context.runId, conversationId: context.conversationId }); },
+    record: (span) => { recorder.record({ ...span, ...tags }); },
     flush: () => recorder.flush(),
     prune: () => recorder.prune(),
     list: (options) => recorder.list(options),

@@ -51,10 +51,12 @@ describe('span export', () => {
   });
 
   it('writes one CSV row per span and quotes cells that need it', () => {
-    const csv = spansToCsv([call, { ...toolCall, outcome: 'user:bad "symbol", retry' }]);
+    const csv = spansToCsv([call, { ...toolCall, outcome: 'user:bad "symbol", retry', variant: 'concise@v1' }]);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]?.split(',')[0]).toBe('id');
+    expect(lines[0]?.split(',').at(-1)).toBe('variant');
+    expect(lines[2]?.endsWith(',concise@v1')).toBe(true);
     expect(lines[1]).toContain(',120,30,0,0,0.000540,');
     expect(lines[2]).toContain('"user:bad ""symbol"", retry"');
   });

@@ -8,7 +8,7 @@ import type { Span } from './span';
 export const exportFormats = ['csv', 'json', 'otlp'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-const csvColumns = ['id', 'kind', 'runId', 'conversationId', 'agent', 'tool', 'model', 'startedAt', 'endedAt', 'latencyMs', 'ttftMs', 'outcome', 'fallbackUsed', 'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'costUsd', 'route'] as const;
+const csvColumns = ['id', 'kind', 'runId', 'conversationId', 'agent', 'tool', 'model', 'startedAt', 'endedAt', 'latencyMs', 'ttftMs', 'outcome', 'fallbackUsed', 'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'costUsd', 'route', 'variant'] as const;
 
 function csvCell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
@@ -20,7 +20,7 @@ export function spansToCsv(spans: readonly Span[]): string {
   const rows = spans.map((span) =>
     [
       span.id, span.kind, span.runId, span.conversationId, span.agent, span.tool, span.model, span.startedAt, span.endedAt, span.latencyMs, span.ttftMs,
-      span.outcome, span.fallbackUsed, span.tokens?.input, span.tokens?.output, span.tokens?.cacheRead, span.tokens?.cacheWrite, span.costUsd, span.route?.join(' > '),
+      span.outcome, span.fallbackUsed, span.tokens?.input, span.tokens?.output, span.tokens?.cacheRead, span.tokens?.cacheWrite, span.costUsd, span.route?.join(' > '), span.variant,
     ].map(csvCell).join(','),
   );
   return [csvColumns.join(','), ...rows].join('\r\n') + '\r\n';
@@ -89,6 +89,7 @@ function attributesOf(span: Span): Attribute[] {
   if (span.costUsd !== undefined) list.push(attribute('clera.cost_usd', span.costUsd));
   if (span.route) list.push(attribute('clera.route', span.route.join(' > ')));
   if (span.fallbackUsed) list.push(attribute('clera.fallback_used', true));
+  if (span.variant) list.push(attribute('clera.prompt_variant', span.variant));
   for (const [key, value] of Object.entries(span.detail ?? {})) if (value !== null) list.push(attribute(`clera.${key}`, value));
   return list;
 }

@@ -41,6 +41,8 @@ export const spanSchema = z.object({
   /** The run (turn) the span belongs to, and its conversation: traces group spans by run. */
   runId: z.string().optional(),
   conversationId: z.string().optional(),
+  /** The prompt experiment variant of the run's conversation (`<id>@v<version>`), on every span the run records. */
+  variant: z.string().optional(),
 });
 export type Span = z.infer<typeof spanSchema>;
 /** What callers hand to the recorder; the recorder assigns the id. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { message, text } from '../simulators/anthropic';
+import { message, text, toolUse } from '../simulators/anthropic';
 import { ask, modelRequests, startScenario, type Scenario } from './support';
 import { defaultSettings } from '../../src/protocol/settings';
 import { spanSchema } from '../../src/monitoring/span';
@@ -25,6 +25,18 @@ describe('prompt experiments with the real loop', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_200)); // spans are written in batches about a second apart
     const spans = (await scenario.bg.database.spans.toArray()).map((row) => spanSchema.parse(row.value)).filter((s) => s.kind === 'model-call');
     expect(spans[0]?.detail?.promptVersion).toBe('supervisor@1~concise@v1');
+  });
+
+  it('records the variant on every span of the turn: the agent run, its model calls and its tool calls', async () => {
+    await split(scenario, [{ variant: 'risk-first', weight: 100 }]);
+    scenario.anthropic.setScript((_request, { call }) => (call === 0 ? message(toolUse('get_portfolio_summary', {})) : message(text('You hold cash.'))));
+    const { answer } = await ask(scenario, 'What do I hold?');
+    expect(answer?.meta?.variant).toBe('risk-first@v1');
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // spans are written in batches about a second apart
+    const spans = (await scenario.bg.database.spans.toArray()).map((row) => spanSchema.parse(row.value)).filter((s) => s.runId === answer?.meta?.runId);
+    const kinds = new Set(spans.map((s) => s.kind));
+    expect(kinds).toEqual(new Set(['agent-run', 'model-call', 'tool-call']));
+    for (const span of spans) expect({ kind: span.kind, variant: span.variant }).toEqual({ kind: span.kind, variant: 'risk-first@v1' });
   });
 
   it('records the variant of the answered turn on its feedback', async () => {
