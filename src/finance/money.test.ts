@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { decimalFrom, isDecimalString, percentOf, roundNumber, sum, toMoney, toPct } from './money';
+import { decimalFrom, isDecimalString, percentOf, roundNumber, sum, toMoney, toPct, pctChange } from './money';
 
 describe('toMoney', () => {
   it.each([
@@ -83,5 +83,37 @@ describe('isDecimalString and decimalFrom', () => {
   it('names the field when an upstream value is not a decimal', () => {
     expect(decimalFrom('174.78', 'price').toString()).toBe('174.78');
     expect(() => decimalFrom('abc', 'positions[0].qty')).toThrow(/positions\[0\]\.qty/);
+  });
+});
+
+describe('pctChange', () => {
+  const reference = (value: number, base: number) => toPct(new Decimal(value).div(base).minus(1).times(100));
+
+  it('rounds half away from zero at the boundary, like toPct', () => {
+    expect(pctChange(100.005, 100)).toBe(0.01);
+    expect(pctChange(99.995, 100)).toBe(-0.01);
+    expect(pctChange(200.01, 200)).toBe(0.01);
+    expect(pctChange(189, 200)).toBe(-5.5);
+    expect(pctChange(100, 100)).toBe(0);
+    expect(Object.is(pctChange(99.99999, 100), 0)).toBe(true);
+  });
+
+  it('equals the Decimal computation on 200,000 price pairs, including ones built to land on x.xx5', () => {
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const mismatches: [number, number][] = [];
+    for (let i = 0; i < 200_000; i += 1) {
+      const base = Math.round((1 + random() * 2000) * 100) / 100;
+      // Every other pair sits exactly on a half-hundredth of a percent from the base, the case floats get wrong.
+      const value =
+        i % 2 === 0
+          ? Math.round(base * (1 + (Math.round(random() * 20_000 - 10_000) + 0.5) / 1_000_000) * 10_000) / 10_000
+          : Math.round(base * (0.2 + random() * 3) * 100) / 100;
+      if (pctChange(value, base) !== reference(value, base)) mismatches.push([value, base]);
+    }
+    expect(mismatches).toEqual([]);
   });
 });

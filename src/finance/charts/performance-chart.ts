@@ -1,7 +1,6 @@
-import Decimal from 'decimal.js';
 import type { Chart, ChartSeries, ChartSource } from '../../protocol/chart';
 import type { IsoDate } from '../calendar-date';
-import { toPct } from '../money';
+import { pctChange } from '../money';
 import type { DailyClose } from '../price-series-stats';
 
 export interface PerformanceChartInput {
@@ -27,18 +26,17 @@ function returnsSinceStart(closes: readonly [IsoDate, number][]): Map<IsoDate, n
   const first = closes[0]?.[1];
   const out = new Map<IsoDate, number>();
   if (first === undefined || first <= 0) return out;
-  for (const [date, close] of closes) out.set(date, toPct(new Decimal(close).div(first).minus(1).times(100)));
+  for (const [date, close] of closes) out.set(date, pctChange(close, first));
   return out;
 }
 
 /** Fall below the running peak close, in percent to 2 decimals (≤ 0): the lowest equals the report's maxDrawdownPct. */
 function drawdowns(closes: readonly [IsoDate, number][]): Map<IsoDate, number> {
-  let peak = new Decimal(0);
+  let peak = 0;
   const out = new Map<IsoDate, number>();
   for (const [date, close] of closes) {
-    const value = new Decimal(close);
-    if (value.greaterThan(peak)) peak = value;
-    out.set(date, peak.isZero() ? 0 : toPct(value.div(peak).minus(1).times(100)));
+    if (close > peak) peak = close;
+    out.set(date, peak === 0 ? 0 : pctChange(close, peak));
   }
   return out;
 }
