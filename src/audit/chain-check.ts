@@ -1,4 +1,5 @@
 import type { AuditVerification } from '../protocol/audit';
+import { isLockedError } from '../protocol/errors';
 import { safeParseJson } from '../protocol/json';
 import type { Vault } from '../platform/vault';
 import { auditEntrySchema, auditHeadSchema, auditRowSchema, chainHash, GENESIS_HASH, sealContext, type AuditEntry, type StoredAuditHead, type StoredAuditRow } from './hash-chain';
@@ -35,7 +36,9 @@ export async function decodeRow(raw: unknown, position: number, deps: Pick<Chain
   let plaintext: string;
   try {
     plaintext = await deps.vault.open(row.sealed, sealContext(row.seq));
-  } catch {
+  } catch (error) {
+    // Locked is not tampered: the caller hears it and nothing is judged.
+    if (isLockedError(error)) throw error;
     return { position, row, entry: null, computedHash: null, problem: 'cannot be decrypted (its ciphertext was altered or moved from another entry)' };
   }
   const entry = safeParseJson(auditEntrySchema, plaintext);

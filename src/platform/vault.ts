@@ -40,7 +40,7 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function createKeys(subtle: SubtleCrypto): Promise<StoredVaultKeys> {
+export async function createKeys(subtle: SubtleCrypto = crypto.subtle): Promise<StoredVaultKeys> {
   const kek = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
   const dek = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
   const wrapIv = crypto.getRandomValues(new Uint8Array(12));

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Errors grouped by who is at fault. They cross the port as plain objects: class identity does not survive
  * structured cloning, so `toErrorInfo` flattens anything thrown into this shape.
  */
-export const errorKinds = ['configuration', 'user-input', 'model-contract', 'upstream', 'internal', 'cancelled'] as const;
+/** `locked`: the vault has a passphrase and is locked; the page asks for the passphrase and retries. */
+export const errorKinds = ['configuration', 'user-input', 'model-contract', 'upstream', 'internal', 'cancelled', 'locked'] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
 export const errorInfoSchema = z.object({
@@ -41,6 +42,11 @@ export const userInputError = (code: string, message: string, details?: Record<s
   new AppError({ kind: 'user-input', code, message, ...(details ? { details } : {}) });
 export const upstreamError = (code: string, message: string, options: { retryable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {}) =>
   new AppError({ kind: 'upstream', code, message, ...options });
+
+export const VAULT_LOCKED = 'vault-locked';
+/** What anything that needs the vault's key answers while it is locked. */
+export const lockedError = () => new AppError({ kind: 'locked', code: VAULT_LOCKED, message: 'Clera is locked. Enter your passphrase to unlock it.' });
+export const isLockedError = (error: unknown): boolean => error instanceof AppError && error.kind === 'locked';
 
 export function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'APIUserAbortError');

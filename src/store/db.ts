@@ -11,6 +11,10 @@ export interface KeyRow {
   key?: CryptoKey;
   wrapped?: ArrayBuffer;
   iv?: Uint8Array<ArrayBuffer>;
+  /** The passphrase lock's row (`vault-lock`): PBKDF2 salt and iterations, and the idle time before it locks. */
+  salt?: Uint8Array<ArrayBuffer>;
+  iterations?: number;
+  idleMinutes?: number;
 }
 export interface SettingsRow {
   id: 'settings';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLockedError } from '../protocol/errors';
 import { memoryKinds, memoryScopes, memoryStatuses, memoryViewSchema, type MemoryView, type StorageProblem } from '../protocol/memory';
 import { safeParseJson } from '../protocol/json';
 import { sealedSchema, type Vault } from '../platform/vault';
@@ -42,7 +43,8 @@ export function createMemoryRepository(db: CleraDatabase, vault: Vault): MemoryR
     let plain: string;
     try {
       plain = await vault.open(row.data.sealed, context(row.data.id));
-    } catch {
+    } catch (error) {
+      if (isLockedError(error)) throw error;
       return { id: row.data.id, message: 'This memory could not be decrypted; it is ignored.' };
     }
     const value = safeParseJson(sealedValueSchema, plain);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLockedError } from '../protocol/errors';
 import { profileSchema, type ProfileView, type Profile } from '../protocol/memory';
 import { parseJson } from '../protocol/json';
 import { sealedSchema, type Vault } from '../platform/vault';
@@ -23,6 +24,7 @@ export function createProfileRepository(db: CleraDatabase, vault: Vault, clock: 
         const sealed = sealedSchema.parse(row.sealed);
         return { profile: parseJson(profileSchema, await vault.open(sealed, CONTEXT)), problem: null };
       } catch (error) {
+        if (isLockedError(error)) throw error;
         const detail = error instanceof z.ZodError ? 'its fields do not validate' : 'it could not be decrypted or read';
         return { profile: {}, problem: `The saved profile was ignored: ${detail}. Saving the profile again replaces it.` };
       }

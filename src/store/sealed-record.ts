@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { safeParseJson } from '../protocol/json';
+import { isLockedError } from '../protocol/errors';
 import { sealedSchema, type Sealed, type Vault } from '../platform/vault';
 
 /**
@@ -28,7 +29,9 @@ export function createRecordSealer(vault: Vault): RecordSealer {
       let plain: string;
       try {
         plain = await vault.open(parsed.data, recordContext(table, id));
-      } catch {
+      } catch (error) {
+        // A locked vault is not an unreadable row: the caller must hear it (the page then asks for the passphrase).
+        if (isLockedError(error)) throw error;
         return undefined;
       }
       const value = safeParseJson(schema, plain);
