@@ -138,7 +138,6 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       repository: createRetentionRepository(db),
       clock: platform.clock,
       conversations,
-      summaries,
       pruneRuns: (before) => pruneRuns(db, before),
       memory,
       audit,
@@ -151,7 +150,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       consent: consent.policy,
       privacy: (chat) => createPrivacyHandlers({
         consent,
-        kept: createKeptData({ conversations, summaries, metrics: createMetricsKeptRepository(db), memory, isRunning: chat.isRunning }),
+        kept: createKeptData({ conversations, metrics: createMetricsKeptRepository(db), memory, isRunning: chat.isRunning }),
         retention,
         metricsRetentionDays: async () => (await settings.get()).monitoring.retentionDays,
         conversations: async () => Promise.all((await conversations.list(100_000)).reverse().map(async (c) => ({ title: c.title, messages: await conversations.messages(c.id) }))),

@@ -164,6 +164,21 @@ describe('side panel actions', () => {
     expect(store.getState().conversation?.id).toBe('c2');
   });
 
+  it('keeps a conversation whose delete was refused, and hands back the reason for the list to show', async () => {
+    const refusal = 'This conversation has an order waiting for your decision. Confirm or Reject it (Keep order for a cancel) before deleting the conversation.';
+    const { actions, store } = setup({
+      'session-open': () => session('c1'),
+      'conversation-list': () => ({ conversations: [conversation('c1'), conversation('c2')] }),
+      'conversation-delete': () => { throw new AppError({ kind: 'user-input', code: 'conversation-has-pending-order', message: refusal }); },
+    });
+    actions.start({ conversationId: 'c1' });
+    await flush();
+    await actions.openConversations();
+    expect(await actions.deleteConversation('c2')).toBe(refusal);
+    expect(store.getState().conversations?.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(store.getState().conversation?.id).toBe('c1');
+  });
+
   it('updates the theme when settings change', async () => {
     const { actions, emit, themes, store } = setup({ 'session-open': () => session('c1') });
     actions.start({});

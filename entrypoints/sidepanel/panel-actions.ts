@@ -218,12 +218,24 @@ export function createPanelActions(deps: PanelActionsDeps) {
       }
     },
 
-    async deleteConversation(conversationId: string): Promise<void> {
-      const result = await call((c) => c.request({ type: 'conversation-delete', conversationId }));
-      if (!result) return;
+    /**
+     * Deletes a past conversation; resolves to null when it went, or to why it did not (e.g. an order in it still waits
+     * for a decision), for the conversation list to show where the user is looking.
+     */
+    async deleteConversation(conversationId: string): Promise<string | null> {
+      if (!client) {
+        store.setState({ connection: 'unavailable', lastError: NOT_CONNECTED });
+        return NOT_CONNECTED;
+      }
+      try {
+        await client.request({ type: 'conversation-delete', conversationId });
+      } catch (error) {
+        return errorMessage(error);
+      }
       store.setState((state) => ({ conversations: state.conversations?.filter((c) => c.id !== conversationId) ?? null }));
       // Deleting the conversation on screen moves to the latest remaining one (or a fresh one).
       if (store.getState().conversation?.id === conversationId) await open();
+      return null;
     },
 
     /**

@@ -78,7 +78,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     send: (conversationId, text, pageText) => chat.send(conversationId, text, pageText),
     ...(deps.consent ? { consent: deps.consent } : {}),
   });
-  const sessions = createSessionService({ settings, conversations, proposals: deps.proposals, cancels: (conversationId) => deps.trading.cancelsFor(conversationId), memory: deps.memory, summaries: deps.summaries, chat, health: deps.health, broadcast: deps.broadcast });
+  const sessions = createSessionService({ settings, conversations, proposals: deps.proposals, cancels: (conversationId) => deps.trading.cancelsFor(conversationId), memory: deps.memory, chat, health: deps.health, broadcast: deps.broadcast });
   const settingsService = createSettingsService({ settings, fetch: platform.fetch, clock: platform.clock, broadcast: deps.broadcast, onSaved: () => { pages.settingsChanged(); } });
   const approvals = createApprovalService({ trading: deps.trading, metrics: deps.metrics, clock: platform.clock });
   const analyzeSelection = createAnalyzeSelection({ conversations, chat, clock: platform.clock, runtime, broadcast: deps.broadcast });

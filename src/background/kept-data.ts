@@ -1,6 +1,6 @@
 import type { ConsentCategory } from '../protocol/privacy';
 import type { ConversationRepository } from '../store/conversation-repository';
-import type { SummaryRepository } from '../store/summary-repository';
+import { isDeleteBlocked } from '../store/conversation-deletion';
 import type { MetricsKeptRepository } from '../store/metrics-kept-repository';
 import type { MemoryService } from '../memory/memory-service';
 
@@ -13,7 +13,6 @@ export interface KeptData {
 
 export interface KeptDataDeps {
   conversations: ConversationRepository;
-  summaries: SummaryRepository;
   metrics: MetricsKeptRepository;
   memory: MemoryService;
   /** Conversations with an answer being written are left alone (their turn owns them). */
@@ -40,12 +39,18 @@ export function createKeptData(deps: KeptDataDeps): KeptData {
     const ids = category === 'history' ? (await deps.conversations.list(ALL)).map((conversation) => conversation.id) : await withPageText();
     return ids.filter((id) => !deps.isRunning(id));
   }
+  /** A conversation whose order waits for a decision or is open at the broker stays (and is not counted). */
   async function removeConversations(ids: readonly string[]): Promise<number> {
+    let removed = 0;
     for (const id of ids) {
-      await deps.conversations.remove(id);
-      await deps.summaries.remove(id);
+      try {
+        await deps.conversations.remove(id);
+        removed += 1;
+      } catch (error) {
+        if (!isDeleteBlocked(error)) throw error;
+      }
     }
-    return ids.length;
+    return removed;
   }
 
   return {

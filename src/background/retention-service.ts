@@ -1,7 +1,6 @@
 import { retentionCutoff, type Retention } from '../protocol/privacy';
 import type { Clock } from '../platform/clock';
 import type { ConversationRepository } from '../store/conversation-repository';
-import type { SummaryRepository } from '../store/summary-repository';
 import type { RetentionRepository } from '../store/retention-repository';
 import type { MemoryService } from '../memory/memory-service';
 import type { AuditLog } from '../audit/types';
@@ -18,7 +17,6 @@ export interface RetentionDeps {
   repository: RetentionRepository;
   clock: Clock;
   conversations: ConversationRepository;
-  summaries: SummaryRepository;
   /** Deletes finished runs last changed before the instant. */
   pruneRuns: (before: string) => Promise<number>;
   memory: MemoryService;
@@ -54,7 +52,6 @@ export function createRetentionService(deps: RetentionDeps) {
       if (conversation.updatedAt >= before || deps.isRunning(conversation.id)) continue;
       removed += await guarded('a conversation', async () => {
         await deps.conversations.remove(conversation.id);
-        await deps.summaries.remove(conversation.id);
         return 1;
       });
     }

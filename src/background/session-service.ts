@@ -7,7 +7,7 @@ import type { ConversationRepository } from '../store/conversation-repository';
 import type { ProposalRepository } from '../store/proposal-repository';
 import type { CancelProposal } from '../protocol/cancel-proposal';
 import type { MemoryService } from '../memory/memory-service';
-import type { SummaryRepository } from '../store/summary-repository';
+import { isDeleteBlocked } from '../store/conversation-deletion';
 import type { ChatService } from './chat-service';
 
 export interface SessionServiceDeps {
@@ -17,7 +17,6 @@ export interface SessionServiceDeps {
   /** The cancel proposals of a conversation (the trading service's). */
   cancels: (conversationId: string) => Promise<CancelProposal[]>;
   memory: MemoryService;
-  summaries: SummaryRepository;
   chat: ChatService;
   health: () => HealthMap | undefined;
   broadcast: (event: PushEvent) => void;
@@ -27,11 +26,19 @@ export interface SessionServiceDeps {
 export function createSessionService(deps: SessionServiceDeps) {
   const { conversations, chat } = deps;
 
-  /** Incognito conversations are not kept once no panel shows them: a panel opening fresh, or leaving one, drops them. */
+  /**
+   * Incognito conversations are not kept once no panel shows them: a panel opening fresh, or leaving one, drops them.
+   * One whose order still waits for a decision (or is open at the broker) stays until that order ends.
+   */
   async function dropIncognito(keep?: string): Promise<void> {
     for (const conversation of await conversations.incognito()) {
       if (conversation.id === keep || chat.isRunning(conversation.id)) continue;
-      await conversations.remove(conversation.id);
+      try {
+        await conversations.remove(conversation.id);
+      } catch (error) {
+        if (isDeleteBlocked(error)) continue;
+        throw error;
+      }
       await deps.memory.forConversation(conversation.id).then((left) => Promise.all(left.map((memory) => deps.memory.remove(memory.id))));
     }
   }
@@ -76,10 +83,10 @@ export function createSessionService(deps: SessionServiceDeps) {
       return session(created.id);
     },
 
+    /** Refused with a message the panel shows while one of the conversation's orders waits for a decision or is open. */
     async remove(conversationId: string): Promise<{ deleted: true }> {
       if (chat.isRunning(conversationId)) chat.stop(conversationId);
       await conversations.remove(conversationId);
-      await deps.summaries.remove(conversationId);
       deps.broadcast({ type: 'conversations-changed' });
       return { deleted: true };
     },

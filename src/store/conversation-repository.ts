@@ -4,6 +4,7 @@ import type { Vault } from '../platform/vault';
 import type { CleraDatabase, ConversationRow, MessageRow } from './db';
 import { createRecordSealer, isSealedRow } from './sealed-record';
 import { createKeyedQueue } from './keyed-queue';
+import { deleteConversation } from './conversation-deletion';
 
 export interface ConversationRepository {
   create(title?: string, options?: { incognito?: boolean }): Promise<Conversation>;
@@ -13,6 +14,10 @@ export interface ConversationRepository {
   /** Incognito conversations still stored (to delete the ones no panel shows any more). */
   incognito(): Promise<Conversation[]>;
   rename(id: string, title: string): Promise<void>;
+  /**
+   * Deletes the conversation with its messages, runs, summary, decided proposals and its spans' text, in one
+   * transaction; refused (nothing deleted, see isDeleteBlocked) while one of its orders is waiting or open.
+   */
   remove(id: string): Promise<void>;
   messages(conversationId: string): Promise<ChatMessage[]>;
   message(id: string): Promise<ChatMessage | undefined>;
@@ -86,10 +91,7 @@ export function createConversationRepository(db: CleraDatabase, vault: Vault, cl
       await db.conversations.update(id, { sealed, title: undefined, updatedAt: now() });
     },
     async remove(id) {
-      await db.transaction('rw', db.conversations, db.messages, async () => {
-        await db.messages.where('conversationId').equals(id).delete();
-        await db.conversations.delete(id);
-      });
+      await deleteConversation(db, id);
     },
     async messages(conversationId) {
       const rows = await db.messages.where('[conversationId+seq]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { focusComposer } from '../composer-focus';
 import { ConversationRow } from './ConversationRow';
@@ -10,6 +10,8 @@ export function ConversationList({ onClose }: { onClose: () => void }) {
   const conversations = usePanel((state) => state.conversations);
   const currentId = usePanel((state) => state.conversation?.id);
   const container = useRef<HTMLDivElement>(null);
+  // Why the last delete was refused (an order in that conversation still waits for a decision, say).
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     container.current?.focus();
@@ -31,9 +33,11 @@ export function ConversationList({ onClose }: { onClose: () => void }) {
     focusComposer();
   };
 
-  const remove = async (id: string) => {
-    await actions.deleteConversation(id);
-    container.current?.focus();
+  const remove = async (id: string): Promise<boolean> => {
+    const refused = await actions.deleteConversation(id);
+    setRefusal(refused);
+    if (refused === null) container.current?.focus();
+    return refused === null;
   };
 
   return (
@@ -44,6 +48,14 @@ export function ConversationList({ onClose }: { onClose: () => void }) {
           <CloseIcon />
         </button>
       </div>
+      {refusal && (
+        <div role="alert" className="alert sheet-alert">
+          <p>{refusal}</p>
+          <button type="button" className="icon-button" aria-label="Dismiss error" title="Dismiss" onClick={() => { setRefusal(null); }}>
+            <CloseIcon />
+          </button>
+        </div>
+      )}
       {conversations === null ? (
         <p className="muted sheet-empty">Loading…</p>
       ) : conversations.length === 0 ? (
@@ -56,7 +68,7 @@ export function ConversationList({ onClose }: { onClose: () => void }) {
               conversation={conversation}
               current={conversation.id === currentId}
               onOpen={() => void open(conversation.id)}
-              onDelete={() => void remove(conversation.id)}
+              onDelete={() => remove(conversation.id)}
             />
           ))}
         </ul>

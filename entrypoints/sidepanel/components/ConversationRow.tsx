@@ -7,7 +7,8 @@ interface Props {
   conversation: Conversation;
   current: boolean;
   onOpen: () => void;
-  onDelete: () => void;
+  /** Resolves to whether the conversation went; a refused delete leaves the row as it was. */
+  onDelete: () => Promise<boolean>;
 }
 
 /** One past conversation: open it, or delete it after an inline confirmation. */
@@ -43,7 +44,12 @@ export function ConversationRow({ conversation, current, onOpen, onDelete }: Pro
           Delete “{title}”? This cannot be undone.
         </p>
         <div className="confirm-actions">
-          <button ref={confirmButton} type="button" className="button button-danger button-compact" onClick={onDelete}>
+          <button
+            ref={confirmButton}
+            type="button"
+            className="button button-danger button-compact"
+            onClick={() => { void onDelete().then((deleted) => { if (!deleted) cancel(); }); }}
+          >
             Delete
           </button>
           <button type="button" className="button button-ghost button-compact" onClick={cancel}>
