@@ -132,6 +132,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       scheduleFollowUp: platform.scheduleFollowUp,
       suitability: async (current) => ({ profile: (await profiles.get()).profile, mode: current.memory.suitability }),
       ...(platform.orderLookupDelaysMs ? { lookupDelaysMs: platform.orderLookupDelaysMs } : {}),
+      ...(platform.orderUnknownWindowMs === undefined ? {} : { unknownWindowMs: platform.orderUnknownWindowMs }),
     });
     const summaries = createSummaryRepository(db, vault);
     const retention = createRetentionService({

@@ -13,6 +13,7 @@ const TYPE_LABELS: Record<AuditEventType, string> = {
   filled: 'Filled',
   cancelled: 'Cancelled',
   failed: 'Failed',
+  'outcome-unknown': 'Outcome unknown',
 };
 
 export type EntryTone = 'accent' | 'success' | 'muted' | 'danger';

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { CancelProposal } from '@/src/protocol/cancel-proposal';
+import { UNKNOWN_OUTCOME_TEXT } from '@/src/protocol/proposal';
 import { formatDollars, formatNewYorkTime, formatPrice, formatShares } from '@/src/trading/rules/format';
 
 /** The text of a Cancel confirmation card, as pure functions of the cancel proposal, so each line is table-tested. */
@@ -64,6 +65,8 @@ export function cancelStatusLine(cancel: CancelProposal, nowMs: number): string 
       return Date.parse(cancel.expiresAt) <= nowMs ? 'Expired: the order was left open' : null;
     case 'submitting':
       return 'Cancelling at Alpaca…';
+    case 'unknown':
+      return UNKNOWN_OUTCOME_TEXT;
     case 'submitted':
       return `Cancel requested; Alpaca says ${cancel.result?.status ?? 'it is working on it'}`;
     case 'cancelled':

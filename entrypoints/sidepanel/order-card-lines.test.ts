@@ -106,6 +106,7 @@ describe('order card status line', () => {
   it.each<[string, Partial<Proposal>, string | null]>([
     ['pending', {}, null],
     ['submitting', { status: 'submitting' }, 'Submitting…'],
+    ['outcome unknown (even with an error saved)', { status: 'unknown', error }, 'Outcome unknown, checking with the broker…'],
     ['submitted', { status: 'submitted', order: order() }, 'Submitted to Alpaca · order 61e69015 · status new'],
     ['submitted, before the broker answered', { status: 'submitted' }, 'Submitted to Alpaca'],
     ['filled', { status: 'filled', order: order({ status: 'filled', filledQty: '2.487', filledAvgPrice: '201.05' }) }, 'Filled: 2.487 shares at $201.05'],

@@ -1,4 +1,4 @@
-import type { Proposal } from '@/src/protocol/proposal';
+import { UNKNOWN_OUTCOME_TEXT, type Proposal } from '@/src/protocol/proposal';
 import { formatDollars, formatNewYorkTime, formatPrice, formatShares } from '@/src/trading/rules/format';
 
 /**
@@ -115,6 +115,8 @@ export function statusLine(proposal: Proposal, nowMs: number): string | null {
       return isExpired(proposal, nowMs) ? 'Expired' : null;
     case 'submitting':
       return 'Submitting…';
+    case 'unknown':
+      return UNKNOWN_OUTCOME_TEXT;
     case 'submitted':
       return order ? `Submitted to Alpaca · order ${shortOrderId(order.id)} · status ${order.status}` : 'Submitted to Alpaca';
     case 'filled':

@@ -166,6 +166,10 @@ export function summarizeAuditEvent(type: string, data: Data): string {
       const reason = errorText(data);
       return reason ? `Failed: ${reason}` : 'Failed';
     }
+    case 'outcome-unknown': {
+      const reason = errorText(data);
+      return `Outcome unknown, checking with the broker${reason ? `: ${reason}` : ''}`;
+    }
     default:
       return `Recorded: ${text(type) ?? 'event'}`;
   }

@@ -20,6 +20,8 @@ export interface BackgroundPlatform {
   resilience?: Pick<ResilienceOptions, 'config' | 'rateLimits' | 'sleep'>;
   /** Order look-up schedule after an unknown outcome (tests shorten it). */
   orderLookupDelaysMs?: readonly number[];
+  /** After Confirm, how long an order the broker has no record of stays "outcome unknown" (tests shorten it). */
+  orderUnknownWindowMs?: number;
   database?: CleraDatabase;
   /** Browser tabs for the page chip (detection and article reading); absent in Node tests. */
   pages?: BrowserPages;

@@ -158,7 +158,7 @@ export async function computeReport(source: MetricsSource, options: ReportOption
       };
     });
 
-  const confirmedStatuses = new Set(['submitting', 'submitted', 'filled', 'partially_filled', 'cancelled', 'failed']);
+  const confirmedStatuses = new Set(['submitting', 'unknown', 'submitted', 'filled', 'partially_filled', 'cancelled', 'failed']);
   return {
     range: options.range,
     from,

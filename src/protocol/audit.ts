@@ -14,6 +14,8 @@ export const auditEventTypes = [
   'filled',
   'cancelled',
   'failed',
+  /** After Confirm, Clera could not learn whether the broker has the order: follow-ups look it up. */
+  'outcome-unknown',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

@@ -11,6 +11,10 @@ const allowed: readonly (readonly [ProposalStatus, ProposalStatus])[] = [
   ['pending', 'expired'],
   ['submitting', 'submitted'],
   ['submitting', 'failed'],
+  ['submitting', 'unknown'],
+  ['unknown', 'unknown'],
+  ['unknown', 'submitted'],
+  ['unknown', 'failed'],
   ['submitted', 'submitted'],
   ['submitted', 'partially_filled'],
   ['submitted', 'filled'],
@@ -49,6 +53,11 @@ describe('proposal state machine', () => {
 
   it('ends in filled, cancelled, rejected and expired only', () => {
     expect([...terminalProposalStatuses].sort()).toEqual(['cancelled', 'expired', 'filled', 'rejected']);
+  });
+
+  it('leaves an unknown outcome only by what the broker says (submitted, or failed: not placed), never back to a decision', () => {
+    expect(proposalStatuses.filter((to) => canTransition('unknown', to)).sort()).toEqual(['failed', 'submitted', 'unknown']);
+    expect(proposalStatuses.filter((from) => from !== 'unknown' && canTransition(from, 'unknown'))).toEqual(['submitting']);
   });
 
   it('never goes back to pending once the user decided, and never sends twice', () => {

@@ -7,15 +7,20 @@ import { proposalStatuses, type Proposal, type ProposalStatus } from './proposal
  * re-open a filled one. A status listed in its own row may be saved again with new details (an edit, a new quote,
  * a broker update that keeps the status).
  *
- * Where it grows: an "outcome unknown" status sits between `submitting` and `submitted`/`failed` (and is left only
- * by what the broker says). A cancel proposal (src/protocol/cancel-proposal.ts) uses the same rows: `rejected` is
+ * `unknown` sits between `submitting` and `submitted`/`failed`: any failure after the intent was recorded (a lost
+ * answer with failing look-ups, a storage error after the broker accepted the order, a stop) lands there, and only
+ * what the broker says moves it on; it never goes back to `pending`, so nothing offers to send it again. A cancel proposal (src/protocol/cancel-proposal.ts) uses the same rows: `rejected` is
  * "Keep order", `submitting` the recorded decision before the cancel request, `submitted` a cancel the broker accepted.
  */
 export const proposalTransitions = {
   // Waiting for the user: edits and re-pricing keep it pending; Confirm sends it; Reject or the TTL end it.
   pending: ['pending', 'submitting', 'rejected', 'expired'],
-  // Intent recorded before the POST: the broker's answer (or the look-up by client_order_id) decides.
-  submitting: ['submitted', 'failed'],
+  // Intent recorded before the POST: the broker's answer (or the look-up by client_order_id) decides; any failure to
+  // learn it makes the outcome unknown.
+  submitting: ['submitted', 'failed', 'unknown'],
+  // Outcome unknown: follow-ups look the order up by client_order_id (saving each attempt) until the broker has it
+  // (submitted, then followed) or, past the look-up window, has no record of it (failed: not placed).
+  unknown: ['unknown', 'submitted', 'failed'],
   // The broker has it: followed until it ends.
   submitted: ['submitted', 'partially_filled', 'filled', 'cancelled'],
   // A broker status after a partial fill that is neither filled nor final (e.g. pending_cancel) shows as submitted.

@@ -4,6 +4,7 @@ import { errorInfoSchema } from './errors';
 export const proposalStatuses = [
   'pending', // waiting for the user's decision
   'submitting', // confirmed; the order is being sent (intent recorded before the POST)
+  'unknown', // sent or maybe sent, and Clera could not learn what the broker did: looked up again until it knows
   'submitted', // the broker has the order; it is being followed
   'filled',
   'partially_filled',
@@ -13,7 +14,10 @@ export const proposalStatuses = [
   'failed', // not placed (broker refused, or it could not be reached and the order does not exist)
 ] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
-export const openProposalStatuses: readonly ProposalStatus[] = ['pending', 'submitting', 'submitted', 'partially_filled'];
+/** What the card and the chat say while Clera cannot tell whether the broker has a confirmed order (`unknown`). */
+export const UNKNOWN_OUTCOME_TEXT = 'Outcome unknown, checking with the broker…';
+
+export const openProposalStatuses: readonly ProposalStatus[] = ['pending', 'submitting', 'unknown', 'submitted', 'partially_filled'];
 
 export const ruleResultSchema = z.object({
   id: z.string(),

@@ -25,6 +25,7 @@ describe('daily totals: the orders that count today (New York day)', () => {
   it.each<[string, Proposal[], { orderCount: number; notional: string }]>([
     ['nothing placed', [], { orderCount: 0, notional: '0.00' }],
     ['open orders at their estimate', [placed('a', 'submitting'), placed('b', 'submitted'), placed('c', 'partially_filled', { order: order('1', '200') })], { orderCount: 3, notional: '3000.00' }],
+    ['an order whose outcome is unknown, at its estimate (it may have been placed)', [placed('a', 'unknown'), placed('b', 'filled', { order: order('5', '200') })], { orderCount: 2, notional: '2000.00' }],
     ['a filled order at what it filled for', [placed('a', 'filled', { order: order('5', '201.013') })], { orderCount: 1, notional: '1005.07' }],
     ['a cancelled order at what filled before the cancel', [placed('a', 'cancelled', { order: order('2.5', '200') })], { orderCount: 1, notional: '500.00' }],
     ['a cancelled order that filled nothing: not counted', [placed('a', 'cancelled', { order: order('0', null) })], { orderCount: 0, notional: '0.00' }],

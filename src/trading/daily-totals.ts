@@ -4,8 +4,11 @@ import { decimalFrom } from '../finance/money';
 import type { Proposal, ProposalStatus } from '../protocol/proposal';
 import type { RuleFacts } from './rules';
 
-/** Proposals whose orders went to the broker (or are on their way): the daily limits count them. */
-export const placedStatuses: readonly ProposalStatus[] = ['submitting', 'submitted', 'partially_filled', 'filled', 'cancelled'];
+/**
+ * Proposals whose orders went to the broker (or are on their way, or may have reached it: an unknown outcome counts
+ * until the broker says otherwise, so a new order meanwhile cannot exceed the limits): the daily limits count them.
+ */
+export const placedStatuses: readonly ProposalStatus[] = ['submitting', 'unknown', 'submitted', 'partially_filled', 'filled', 'cancelled'];
 
 /**
  * The moment an order counts from: when Confirm sent it. Proposals saved before that was recorded fall back to the

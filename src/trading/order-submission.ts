@@ -6,7 +6,9 @@ import type { Proposal } from '../protocol/proposal';
 
 export type SubmissionOutcome =
   | { kind: 'placed'; order: BrokerOrder; how: 'created' | 'found-after-error' | 'duplicate' }
-  | { kind: 'not-placed'; error: AppError };
+  | { kind: 'not-placed'; error: AppError }
+  /** The POST's answer was lost and the look-ups failed too: the broker may or may not have the order. */
+  | { kind: 'unknown'; error: AppError };
 
 /** The order body for Alpaca: one order per proposal, identified by the proposal's client_order_id. */
 export function orderBody(proposal: Proposal): OrderRequest {
@@ -31,8 +33,8 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /**
  * Sends the order exactly once. The POST is never retried: after a timeout, a dropped connection or a 5xx, the order
  * is looked up by its client_order_id and the broker's answer decides; a 422 duplicate means the order exists.
- * A lookup that itself fails leaves the outcome unknown: the caller keeps the proposal in `submitting` and
- * reconciles later, never sending again blindly.
+ * "Not placed" needs the broker's own answer at the end of the look-ups; when the last look-up failed too, the
+ * outcome is unknown: the caller shows it as such and asks again later, never sending again blindly.
  */
 export async function submitOrder(
   alpaca: AlpacaClients,
@@ -53,10 +55,23 @@ export async function submitOrder(
     const error = failure instanceof AppError ? failure : new AppError({ kind: 'internal', code: 'order-failed', message: String(failure) });
     return { kind: 'not-placed', error };
   }
+  let lookupFailure: unknown = null;
   for (const delay of duplicate ? [0] : (options.lookupDelaysMs ?? DEFAULT_LOOKUP_DELAYS_MS)) {
     if (delay > 0) await clock.sleep(delay);
-    const found = await findOrderByClientId({ alpaca, signal: clock.timeout(timeoutMs) }, proposal.clientOrderId);
-    if (found) return { kind: 'placed', order: found, how: duplicate ? 'duplicate' : 'found-after-error' };
+    try {
+      const found = await findOrderByClientId({ alpaca, signal: clock.timeout(timeoutMs) }, proposal.clientOrderId);
+      if (found) return { kind: 'placed', order: found, how: duplicate ? 'duplicate' : 'found-after-error' };
+      lookupFailure = null;
+    } catch (error) {
+      lookupFailure = error;
+    }
+  }
+  if (lookupFailure !== null) {
+    const reason = lookupFailure instanceof Error ? lookupFailure.message : 'no answer';
+    return {
+      kind: 'unknown',
+      error: new AppError({ kind: 'upstream', code: 'order-outcome-unknown', message: `Alpaca's answer to the order was lost and it could not be asked about the order either (${reason}).`, retryable: false }),
+    };
   }
   return {
     kind: 'not-placed',

@@ -39,6 +39,8 @@ export interface TradingServiceDeps {
   followForMs?: number;
   /** Look-up schedule after an order POST whose outcome is unknown (tests shorten it). */
   lookupDelaysMs?: readonly number[];
+  /** After Confirm, how long an order the broker has no record of stays "outcome unknown" (tests shorten it). */
+  unknownWindowMs?: number;
   /** The user's profile and the suitability setting, for the suitability rules. */
   suitability?: (settings: Settings) => Promise<RuleFacts['suitability']>;
 }
@@ -93,6 +95,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     ...(deps.followPollMs === undefined ? {} : { followPollMs: deps.followPollMs }),
     ...(deps.followForMs === undefined ? {} : { followForMs: deps.followForMs }),
     ...(deps.lookupDelaysMs === undefined ? {} : { lookupDelaysMs: deps.lookupDelaysMs }),
+    ...(deps.unknownWindowMs === undefined ? {} : { unknownWindowMs: deps.unknownWindowMs }),
   });
 
   const confirm = createOrderConfirmation({ proposals, audit, clock, evaluate, submit: (proposal) => orders.submit(proposal), publish });

@@ -219,15 +219,19 @@ describe('orders across a worker restart', () => {
     expect(orderPosts(scenario)).toHaveLength(1); // only the one made above: the restart asked, it did not send
   });
 
-  it('an interrupted submission the broker never received ends as not placed', async () => {
+  it('an interrupted submission the broker never received ends as not placed once the look-up window has passed', async () => {
     const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '120' });
-    await (await storedRecords(scenario.bg.database)).proposals.transition(proposal.id, { from: ['pending'], to: 'submitting' });
+    // Confirmed ten minutes ago (within the window it stays "outcome unknown": tests/scenarios/unknown-outcome.test.ts).
+    const confirmedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    await (await storedRecords(scenario.bg.database)).proposals.transition(proposal.id, { from: ['pending'], to: 'submitting' }, (p) => ({ ...p, confirmedAt }));
     const { startBackground } = await import('../support/background-harness');
     const restarted = startBackground({ database: scenario.bg.database });
     await restarted.app.ready;
     await restarted.idle();
     const session = await restarted.client.request({ type: 'conversation-open', conversationId: proposal.conversationId });
     expect(session.proposals[0]?.status).toBe('failed');
+    expect(session.messages.at(-1)?.text).toMatch(/not placed/);
+    expect(restarted.followUps.length).toBeGreaterThan(0); // a late order is still looked for
     expect(scenario.alpaca.state.orders()).toHaveLength(0);
   });
 });
