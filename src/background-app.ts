@@ -147,7 +147,12 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       log: (message, details) => { platform.log('warn', message, details); },
     });
     const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries,
-      metricsView: createMetricsHandlers({ repository: metricsRepository, alerts: alertRepository, monitor: alertMonitor, conversations, runs, clock: platform.clock, ids: platform.ids, consent: consent.policy }),
+      metricsView: createMetricsHandlers({ repository: metricsRepository, alerts: alertRepository, monitor: alertMonitor, conversations, runs, clock: platform.clock, ids: platform.ids, consent: consent.policy,
+        experiment: {
+          split: async () => (await settings.get()).experiment.split,
+          setSplit: async (split) => { await settings.save({ ...(await settings.get()), experiment: { split } }, {}); },
+        },
+      }),
       consent: consent.policy,
       privacy: (chat) => createPrivacyHandlers({
         consent,

@@ -11,6 +11,7 @@ import { RoutingSection } from './components/RoutingSection';
 import { Charts } from './components/Charts';
 import { TracesSection } from './components/TracesSection';
 import { AlertsSection } from './components/AlertsSection';
+import { VariantsSection } from './components/VariantsSection';
 
 export interface MetricsAppProps {
   client: PortClient | null;
@@ -23,7 +24,7 @@ const rangeLabels: Record<TimeRange, string> = { hour: 'Last hour', day: 'Last d
 const formatLabels: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', otlp: 'OpenTelemetry JSON (OTLP)' };
 
 export function App({ client, applyTheme, panelUrl }: MetricsAppProps) {
-  const { state, load, openTrace, exportMetrics, importEvaluation, saveRules } = useMetrics(client, applyTheme);
+  const { state, load, openTrace, exportMetrics, importEvaluation, saveRules, promoteVariant } = useMetrics(client, applyTheme);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const { report } = state;
   const disabled = client === null;
@@ -74,6 +75,7 @@ export function App({ client, applyTheme, panelUrl }: MetricsAppProps) {
           <GroupTable label="Agents" kind="agent" rows={report.agents} />
           <GroupTable label="Tools" kind="tool" rows={report.tools} />
           <RoutingSection routing={report.routing} onImport={(file) => void importEvaluation(file)} disabled={disabled} />
+          <VariantsSection comparison={state.variants} onPromote={(variant) => void promoteVariant(variant)} disabled={disabled} />
           <Charts report={report} />
           <TracesSection traces={state.traces} open={state.trace} onOpen={(runId) => void openTrace(runId)} panelUrl={panelUrl} />
           <AlertsSection rules={state.rules} events={state.alerts} onSave={(rules) => void saveRules(rules)} disabled={disabled} />

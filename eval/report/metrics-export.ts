@@ -1,9 +1,11 @@
 import type { RunReport } from './run-report';
+import type { EvalCaseResult } from '../../src/monitoring/eval-import';
 
 /**
  * The file the metrics view imports (format 'clera-eval-results', defined by src/monitoring/eval-import.ts on the
  * metrics branch): one entry per case and trial with the expected and actual route and whether it passed. Routes are
- * agent ids; a supervisor answer with no tools is 'direct'. When several routes are acceptable, the expected route is
+ * agent ids; a supervisor answer with no tools is 'direct'. Each entry names its prompt variant and, when the judge
+ * returned a valid verdict, its four scores (the metrics view compares variants with them). When several routes are acceptable, the expected route is
  * the one taken if it is among them, else the first listed.
  */
 export interface EvalImportFile {
@@ -11,7 +13,7 @@ export interface EvalImportFile {
   version: 1;
   runAt: string;
   label: string;
-  cases: { id: string; expectedRoute: string; actualRoute: string; passed: boolean }[];
+  cases: EvalCaseResult[];
 }
 
 const routeName = (agent: string, usedTools: boolean) => (agent === 'supervisor' && !usedTools ? 'direct' : agent);
@@ -32,7 +34,10 @@ export function metricsExport(report: RunReport, expected: ReadonlyMap<string, E
       const actual = r.outcome.agent === null ? 'none' : routeName(r.outcome.agent, r.outcome.toolCalls.length > 0);
       const want = expected.get(r.caseId);
       const acceptable = (want?.routes ?? []).map((route) => routeName(route, want?.expectsTools ?? true));
-      return { id: `${r.caseId}#${r.variant}#t${r.trial}`.slice(0, 200), expectedRoute: acceptable.includes(actual) ? actual : (acceptable[0] ?? 'unknown'), actualRoute: actual, passed: r.passed };
+      const judge = r.judge.status === 'ok'
+        ? { judge: { accuracy: r.judge.verdict.accuracy.score, actionability: r.judge.verdict.actionability.score, risk_considerations: r.judge.verdict.risk_considerations.score, professional_tone: r.judge.verdict.professional_tone.score } }
+        : {};
+      return { id: `${r.caseId}#${r.variant}#t${r.trial}`.slice(0, 200), expectedRoute: acceptable.includes(actual) ? actual : (acceptable[0] ?? 'unknown'), actualRoute: actual, passed: r.passed, variant: r.variant, ...judge };
     }),
   };
 }

@@ -9,12 +9,20 @@ import type { AlertRepository } from '../store/alert-repository';
 import type { AlertMonitor } from '../monitoring/alert-monitor';
 import { defaultAlertRules } from '../monitoring/alert-rules';
 import { computeReport } from '../monitoring/metrics-report';
-import { routeWasRight } from '../monitoring/eval-import';
+import { routeWasRight, tallyByVariant } from '../monitoring/eval-import';
+import { compareVariants } from '../monitoring/variant-comparison';
+import { experimentVariants, findExperimentVariant, variantLabel, type SplitArm } from '../agents/experiments';
 import { exportSpans } from '../monitoring/span-export';
 import { firstRoute, handedOff } from '../monitoring/rollup';
 import type { ConsentPolicy } from '../protocol/privacy';
 
-type MetricsRequest = 'metrics-report' | 'metrics-traces' | 'metrics-trace' | 'metrics-export' | 'feedback-give' | 'eval-import' | 'alerts-get' | 'alerts-save';
+type MetricsRequest = 'metrics-report' | 'metrics-traces' | 'metrics-trace' | 'metrics-export' | 'feedback-give' | 'eval-import' | 'metrics-variants' | 'experiment-promote' | 'alerts-get' | 'alerts-save';
+
+/** The experiment split in settings: read, and promote one variant to 100%. */
+export interface ExperimentSettings {
+  split(): Promise<SplitArm[]>;
+  setSplit(split: SplitArm[]): Promise<void>;
+}
 
 export interface MetricsHandlerDeps {
   repository: MetricsRepository;
@@ -26,6 +34,14 @@ export interface MetricsHandlerDeps {
   ids: IdSource;
   /** Feedback labels a conversation for evaluation: kept only with the user's consent. */
   consent?: ConsentPolicy;
+  experiment?: ExperimentSettings;
+}
+
+/** The current default of a split: the arm with the largest weight (the first of equals), by label. */
+export function baselineOf(split: readonly SplitArm[]): string {
+  const top = [...split].filter((arm) => arm.weight > 0 && findExperimentVariant(arm.variant)).sort((a, b) => b.weight - a.weight)[0];
+  const variant = (top && findExperimentVariant(top.variant)) ?? experimentVariants[0];
+  return variant ? variantLabel(variant) : 'default@v1';
 }
 
 /** An export holds at most this many spans (the newest). */
@@ -101,8 +117,35 @@ export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, 
         routeWrong: cases.length - routeRight,
         byRoute,
         passed: cases.filter((entry) => entry.passed).length,
+        byVariant: tallyByVariant(cases),
       });
       return { cases: cases.length, routeRight, routeWrong: cases.length - routeRight };
+    },
+    'metrics-variants': async (request) => {
+      const { from, to } = rangeWindow(request.range);
+      const split = (await deps.experiment?.split()) ?? [{ variant: 'default', weight: 100 }];
+      const [runSpans, callSpans, feedback, imports] = await Promise.all([
+        deps.repository.spansOfKind('agent-run', from, to),
+        deps.repository.spansOfKind('model-call', from, to),
+        deps.repository.feedback(from, to),
+        deps.repository.evalImports(from, to),
+      ]);
+      const include = split.flatMap((arm) => {
+        const found = findExperimentVariant(arm.variant);
+        return found && arm.weight > 0 ? [variantLabel(found)] : [];
+      });
+      return {
+        ...compareVariants({ runSpans, callSpans, feedback, imports, baseline: baselineOf(split), include }),
+        split,
+        known: experimentVariants.map((v) => ({ id: v.id, label: variantLabel(v), description: v.description })),
+      };
+    },
+    'experiment-promote': async (request) => {
+      if (!findExperimentVariant(request.variant)) throw userInputError('unknown-variant', `There is no prompt variant "${request.variant}".`);
+      if (!deps.experiment) throw userInputError('no-settings', 'Settings are not available.');
+      const split = [{ variant: request.variant, weight: 100 }];
+      await deps.experiment.setSplit(split);
+      return { split };
     },
     'alerts-get': alertsView,
     'alerts-save': async (request) => {

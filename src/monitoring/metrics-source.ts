@@ -1,5 +1,6 @@
 import type { RollupGrain, RollupValue } from './rollup';
 import type { Span } from './span';
+import type { EvalVariantTally } from './eval-import';
 
 /** What the metrics figures are computed from; src/store/metrics-repository.ts reads it from Dexie indexes. */
 export interface FeedbackRecord {
@@ -28,6 +29,8 @@ export interface EvalImportRecord {
   /** Right and wrong routes by the route the supervisor took (for the agent filter); absent in older imports. */
   byRoute?: Record<string, { right: number; wrong: number }> | undefined;
   passed: number;
+  /** Cases, passes and judge score sums by prompt variant; absent in older imports. */
+  byVariant?: Record<string, EvalVariantTally> | undefined;
 }
 
 export interface MetricsSource {

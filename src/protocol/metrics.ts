@@ -128,6 +128,36 @@ export const traceSummarySchema = z.object({
 });
 export type TraceSummary = z.infer<typeof traceSummarySchema>;
 
+const significanceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('baseline') }),
+  z.object({ kind: z.literal('not-enough-data'), minimum: count }),
+  z.object({ kind: z.literal('tested'), difference: z.number(), z: z.number(), p: z.number().min(0).max(1), significant: z.boolean() }),
+]);
+const rateFigureSchema = z.object({ successes: count, n: count, rate, interval: z.tuple([z.number(), z.number()]).nullable(), vsBaseline: significanceSchema, note: z.string().nullable() });
+const judgeMeansSchema = z.object({ accuracy: z.number(), actionability: z.number(), risk_considerations: z.number(), professional_tone: z.number() });
+
+/** Prompt variants side by side (src/monitoring/variant-comparison.ts). */
+export const variantComparisonSchema = z.object({
+  baseline: z.string(),
+  minimum: count,
+  rows: z.array(
+    z.object({
+      variant: z.string(),
+      success: rateFigureSchema,
+      feedback: rateFigureSchema.extend({ bad: count }),
+      evaluation: rateFigureSchema.extend({ judged: count, judgeMeans: judgeMeansSchema.nullable() }),
+      tokens: z.object({ total: count, perTurn: z.number().nonnegative().nullable() }),
+      latency: z.object({ p50Ms: ms, p95Ms: ms }),
+    }),
+  ),
+  unlabelledTurns: count,
+  /** The experiment split in settings, by variant id. */
+  split: z.array(z.object({ variant: z.string(), weight: count })),
+  /** Every variant of the registry: id, label and description, for the promote buttons. */
+  known: z.array(z.object({ id: z.string(), label: z.string(), description: z.string() })),
+});
+export type VariantComparison = z.infer<typeof variantComparisonSchema>;
+
 const requestId = z.string().min(1).max(100);
 const exportFormatSchema = z.enum(['csv', 'json', 'otlp']);
 
@@ -140,6 +170,9 @@ export const metricsRequestSchemas = [
   /** "Good answer" / "Bad answer" on an assistant message, with an optional reason for a bad one. */
   z.object({ id: requestId, type: z.literal('feedback-give'), messageId: requestId, ...feedbackSchema.shape }),
   z.object({ id: requestId, type: z.literal('eval-import'), results: evalImportSchema }),
+  z.object({ id: requestId, type: z.literal('metrics-variants'), range: z.enum(timeRanges) }),
+  /** Makes a variant the default: the split becomes 100% that variant (the experiment stops). */
+  z.object({ id: requestId, type: z.literal('experiment-promote'), variant: z.string().min(1).max(60) }),
   z.object({ id: requestId, type: z.literal('alerts-get') }),
   z.object({ id: requestId, type: z.literal('alerts-save'), rules: z.array(alertRuleSchema).min(1).max(alertMetrics.length) }),
 ] as const;
@@ -154,6 +187,8 @@ export const metricsResponseSchemas = {
   'metrics-export': z.object({ fileName: z.string(), mime: z.string(), text: z.string(), count }),
   'feedback-give': z.object({ saved: z.boolean() }),
   'eval-import': z.object({ cases: count, routeRight: count, routeWrong: count }),
+  'metrics-variants': variantComparisonSchema,
+  'experiment-promote': z.object({ split: z.array(z.object({ variant: z.string(), weight: count })) }),
   'alerts-get': alertsViewSchema,
   'alerts-save': alertsViewSchema,
 } as const;

@@ -25,6 +25,17 @@ const evalImportRecordSchema = z.object({
   routeWrong: z.number().int().nonnegative(),
   byRoute: z.record(z.string(), z.object({ right: z.number().int().nonnegative(), wrong: z.number().int().nonnegative() })).optional(),
   passed: z.number().int().nonnegative(),
+  byVariant: z
+    .record(
+      z.string(),
+      z.object({
+        cases: z.number().int().nonnegative(),
+        passed: z.number().int().nonnegative(),
+        judged: z.number().int().nonnegative(),
+        judgeSums: z.object({ accuracy: z.number().nonnegative(), actionability: z.number().nonnegative(), risk_considerations: z.number().nonnegative(), professional_tone: z.number().nonnegative() }),
+      }),
+    )
+    .optional(),
 });
 const proposalFieldsSchema = z.object({ status: z.string(), createdAt: z.string() });
 

@@ -54,4 +54,42 @@ describe('prompt experiments with the real loop', () => {
     expect(JSON.stringify(modelRequests(scenario.anthropic)[0]?.system)).not.toContain('120 words');
     expect(answer?.meta?.variant).toBe('default@v1');
   });
+
+  it('compares variants side by side in the metrics view and promotes one to default', async () => {
+    await split(scenario, [{ variant: 'concise', weight: 100 }]);
+    scenario.anthropic.setScript(() => message(text('Diversification spreads risk.')));
+    const { answer } = await ask(scenario, 'What is diversification?');
+    await scenario.bg.client.request({ type: 'feedback-give', messageId: answer?.id ?? '', rating: 'good' });
+    const judge = { accuracy: 4, actionability: 3, risk_considerations: 5, professional_tone: 4 };
+    await scenario.bg.client.request({
+      type: 'eval-import',
+      results: {
+        format: 'clera-eval-results', version: 1, runAt: '2026-03-10T14:00:00.000Z',
+        cases: [
+          { id: 'a#concise@v1#t0', expectedRoute: 'direct', actualRoute: 'direct', passed: true, variant: 'concise@v1', judge },
+          { id: 'b#concise@v1#t0', expectedRoute: 'direct', actualRoute: 'direct', passed: false, variant: 'concise@v1' },
+          { id: 'a#default@v1#t0', expectedRoute: 'direct', actualRoute: 'direct', passed: true, variant: 'default@v1' },
+        ],
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // spans are written in batches about a second apart
+    const view = await scenario.bg.client.request({ type: 'metrics-variants', range: 'all' });
+    expect(view.baseline).toBe('concise@v1');
+    expect(view.split).toEqual([{ variant: 'concise', weight: 100 }]);
+    const concise = view.rows.find((row) => row.variant === 'concise@v1');
+    expect(concise?.success).toMatchObject({ successes: 1, n: 1, vsBaseline: { kind: 'baseline' } });
+    expect(concise?.feedback).toMatchObject({ successes: 1, n: 1, bad: 0 });
+    expect(concise?.evaluation).toMatchObject({ successes: 1, n: 2, judged: 1, judgeMeans: judge });
+    expect(concise?.latency.p50Ms).not.toBeNull();
+    const fallback = view.rows.find((row) => row.variant === 'default@v1');
+    expect(fallback?.evaluation).toMatchObject({ successes: 1, n: 1, vsBaseline: { kind: 'not-enough-data' } });
+
+    await expect(scenario.bg.client.request({ type: 'experiment-promote', variant: 'no-such-variant' })).rejects.toThrow(/no prompt variant/);
+    expect(await scenario.bg.client.request({ type: 'experiment-promote', variant: 'risk-first' })).toEqual({ split: [{ variant: 'risk-first', weight: 100 }] });
+    const { settings } = await scenario.bg.client.request({ type: 'settings-get' });
+    expect(settings.experiment.split).toEqual([{ variant: 'risk-first', weight: 100 }]);
+    expect((await scenario.bg.client.request({ type: 'metrics-variants', range: 'all' })).baseline).toBe('risk-first@v1');
+    const next = await ask(scenario, 'And an ETF?');
+    expect(next.answer?.meta?.variant).toBe('risk-first@v1');
+  });
 });

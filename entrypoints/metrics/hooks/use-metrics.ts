@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
-import type { AlertEvent, AlertRule, MetricsReport, TimeRange, TraceSummary } from '@/src/protocol/metrics';
+import type { AlertEvent, AlertRule, MetricsReport, TimeRange, TraceSummary, VariantComparison } from '@/src/protocol/metrics';
 import type { Span } from '@/src/monitoring/span';
 import type { ExportFormat } from '@/src/monitoring/span-export';
 import { evalImportSchema } from '@/src/monitoring/eval-import';
@@ -15,6 +15,8 @@ export interface MetricsPageState {
   range: TimeRange;
   agent: string | null;
   report: MetricsReport | null;
+  /** Prompt variants side by side. */
+  variants: VariantComparison | null;
   traces: TraceSummary[];
   trace: { runId: string; spans: Span[] } | null;
   rules: AlertRule[];
@@ -31,6 +33,7 @@ export function useMetrics(client: PortClient | null, applyTheme: (theme: ThemeC
     range: 'day',
     agent: null,
     report: null,
+    variants: null,
     traces: [],
     trace: null,
     rules: [],
@@ -47,14 +50,15 @@ export function useMetrics(client: PortClient | null, applyTheme: (theme: ThemeC
     selection.current = { range, agent };
     patch({ loading: true, range, agent });
     try {
-      const [report, { traces }, alerts] = await Promise.all([
+      const [report, { traces }, alerts, variants] = await Promise.all([
         client.request({ type: 'metrics-report', range, agent }),
         client.request({ type: 'metrics-traces', range, limit: 30 }),
         client.request({ type: 'alerts-get' }),
+        client.request({ type: 'metrics-variants', range }),
       ]);
       // A slower answer for an older selection must not overwrite a newer one.
       if (selection.current.range !== range || selection.current.agent !== agent) return;
-      patch({ report, traces, rules: alerts.rules, alerts: alerts.events, failure: null });
+      patch({ report, traces, rules: alerts.rules, alerts: alerts.events, variants, failure: null });
     } catch (error) {
       patch({ failure: errorMessage(error) });
     } finally {
@@ -119,5 +123,16 @@ export function useMetrics(client: PortClient | null, applyTheme: (theme: ThemeC
     }
   }, [client, patch]);
 
-  return { state, load, openTrace, exportMetrics, importEvaluation, saveRules };
+  const promoteVariant = useCallback(async (variant: string) => {
+    if (!client) return;
+    try {
+      await client.request({ type: 'experiment-promote', variant });
+      patch({ note: `${variant} is now the default prompt: every conversation uses it and the experiment split is off.` });
+      await load(selection.current.range, selection.current.agent);
+    } catch (error) {
+      patch({ failure: errorMessage(error) });
+    }
+  }, [client, load, patch]);
+
+  return { state, load, openTrace, exportMetrics, importEvaluation, saveRules, promoteVariant };
 }
