@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock';
 import type { ConnectionCheck } from '../protocol/messages';
-import type { Endpoints, Secrets, Settings } from '../protocol/settings';
+import { confirmedKeyOrigins, type Endpoints, type Secrets, type Settings } from '../protocol/settings';
+import { assertKeyHost } from '../protocol/key-hosts';
 import { anthropicError, createAnthropic } from '../clients/anthropic';
 import { alpacaError, alpacaNetworkError, type AlpacaService } from '../clients/alpaca/errors';
 import { AppError, toErrorInfo } from '../protocol/errors';
@@ -19,6 +20,8 @@ export interface ConnectionTestDeps {
 const accountSchema = z.object({ status: z.string(), equity: z.string(), account_number: z.string().optional() });
 
 async function alpacaGet(deps: ConnectionTestDeps, service: AlpacaService, url: string): Promise<unknown> {
+  // The keys go in the headers: a destination the user has not trusted is refused before anything is sent.
+  assertKeyHost(url, confirmedKeyOrigins(deps.settings));
   let response: Response;
   try {
     response = await deps.fetch(url, {
@@ -47,7 +50,7 @@ export async function testConnections(deps: ConnectionTestDeps): Promise<Connect
     const label = 'Anthropic';
     if (!deps.secrets.anthropicApiKey) return { service: 'anthropic', label, ok: false, detail: 'No API key saved.' };
     try {
-      const client = createAnthropic({ apiKey: deps.secrets.anthropicApiKey, baseURL: deps.endpoints.anthropic, fetch: deps.fetch, maxRetries: 0, timeoutMs: deps.timeoutMs ?? 15_000 });
+      const client = createAnthropic({ apiKey: deps.secrets.anthropicApiKey, baseURL: deps.endpoints.anthropic, fetch: deps.fetch, confirmedOrigins: confirmedKeyOrigins(deps.settings), maxRetries: 0, timeoutMs: deps.timeoutMs ?? 15_000 });
       const model = await client.models.retrieve(deps.settings.models.supervisor);
       return { service: 'anthropic', label, ok: true, detail: `OK: key accepted, model ${model.id} available.` };
     } catch (error) {

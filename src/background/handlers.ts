@@ -104,6 +104,8 @@ export function createRequestHandlers(deps: HandlerDeps) {
     ...deps.metricsView,
     ...deps.privacy(chat),
     'connection-test': () => settingsService.testConnections(),
+    'key-origin-trust': (request) => settingsService.trustKeyOrigin(request.origin),
+    'key-origin-revoke': (request) => settingsService.revokeKeyOrigin(request.origin),
     ...pages.handlers,
   };
 

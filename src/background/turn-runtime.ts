@@ -1,6 +1,6 @@
 import type { SettingsRepository } from '../store/settings-repository';
 import type { Clock } from '../platform/clock';
-import { resolveEndpoints, type Secrets, type Settings } from '../protocol/settings';
+import { confirmedKeyOrigins, resolveEndpoints, type Secrets, type Settings } from '../protocol/settings';
 import { configurationError } from '../protocol/errors';
 import { createAnthropic } from '../clients/anthropic';
 import { createAlpacaClients, type AlpacaClients } from '../clients/alpaca/alpaca';
@@ -29,6 +29,7 @@ function alpacaFor(current: Settings, secrets: Secrets, fetchers: Fetchers): Alp
     feed: current.marketDataFeed,
     fetch: fetchers.alpacaTrading,
     dataFetch: fetchers.alpacaData,
+    confirmedOrigins: confirmedKeyOrigins(current),
   });
 }
 
@@ -52,7 +53,7 @@ export async function createTurnRuntime(deps: { settings: SettingsRepository; fe
   const [{ settings: current, invalid }, secrets] = await Promise.all([deps.settings.read(), deps.settings.secrets()]);
   if (!secrets.anthropicApiKey) throw missingKey();
   const endpoints = resolveEndpoints(current);
-  const client = createAnthropic({ apiKey: secrets.anthropicApiKey, baseURL: endpoints.anthropic, fetch: deps.fetchers.anthropic, ...(deps.fetchers.resilient ? { maxRetries: 0 } : {}) });
+  const client = createAnthropic({ apiKey: secrets.anthropicApiKey, baseURL: endpoints.anthropic, fetch: deps.fetchers.anthropic, confirmedOrigins: confirmedKeyOrigins(current), ...(deps.fetchers.resilient ? { maxRetries: 0 } : {}) });
   const alpaca = alpacaFor(current, secrets, deps.fetchers);
   const broker = brokerFor(current, invalid, secrets, alpaca);
   return {

@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { AppError, isAbortError, upstreamError } from '../protocol/errors';
+import { assertKeyHost, keyGuardedFetch } from '../protocol/key-hosts';
 
 export interface AnthropicOptions {
   apiKey: string;
@@ -8,17 +9,24 @@ export interface AnthropicOptions {
   /** The SDK's own retries for idempotent model calls (429, 5xx, connection errors); it honours retry-after. */
   maxRetries?: number;
   timeoutMs?: number;
+  /** Origins the user confirmed for their key; any other host that is not official or loopback is refused. */
+  confirmedOrigins?: readonly string[];
 }
 
-/** The Anthropic SDK as the extension uses it: called directly from the worker, so the browser header is required. */
+/**
+ * The Anthropic SDK as the extension uses it: called directly from the worker, so the browser header is required.
+ * Throws `untrusted-key-host` for a base URL the key may not go to, and checks every request again on the way out.
+ */
 export function createAnthropic(options: AnthropicOptions): Anthropic {
+  const confirmed = options.confirmedOrigins ?? [];
+  assertKeyHost(options.baseURL, confirmed);
   return new Anthropic({
     apiKey: options.apiKey,
     baseURL: options.baseURL,
     dangerouslyAllowBrowser: true,
     maxRetries: options.maxRetries ?? 2,
     timeout: options.timeoutMs ?? 120_000,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.fetch ? { fetch: keyGuardedFetch(options.fetch, confirmed) } : {}),
   });
 }
 

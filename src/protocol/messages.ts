@@ -34,6 +34,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('settings-get') }),
   z.object({ id, type: z.literal('settings-save'), settings: settingsSchema, secrets: secretsPatchSchema }),
   z.object({ id, type: z.literal('connection-test') }),
+  /** The user confirmed, once, that their keys may go to this origin (a gateway neither official nor on this computer). */
+  z.object({ id, type: z.literal('key-origin-trust'), origin: z.string().max(300) }),
+  /** Revokes that confirmation: keys are refused for the origin again. */
+  z.object({ id, type: z.literal('key-origin-revoke'), origin: z.string().max(300) }),
   /** `revision` is the one the card shows: a Confirm of a proposal saved again since (an edit, a new quote) is refused. */
   z.object({ id, type: z.literal('proposal-decide'), proposalId: id, decision: z.enum(['confirm', 'reject']), revision: z.number().int().nonnegative(), liveConfirmed: z.boolean().default(false) }),
   /** A Cancel confirmation card: "Confirm cancel" cancels the order at the broker, "Keep order" leaves it open. */
@@ -113,6 +117,8 @@ export const responseSchemas = {
   'settings-get': settingsViewSchema,
   'settings-save': settingsViewSchema,
   'connection-test': z.object({ checks: z.array(connectionCheckSchema) }),
+  'key-origin-trust': settingsViewSchema,
+  'key-origin-revoke': settingsViewSchema,
   'proposal-decide': z.object({ proposal: proposalSchema }),
   'proposal-edit': z.object({ proposal: proposalSchema }),
   'cancel-decide': z.object({ cancel: cancelProposalSchema }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confirmableOrigin } from './key-hosts';
 
 /** Base URLs must be https, or http on loopback (local gateways and the test simulators). Empty means "the default". */
 const baseUrl = z
@@ -15,6 +16,16 @@ const baseUrl = z
     }
   }, 'Use an https:// URL, or http://127.0.0.1 or http://localhost for a local gateway.')
   .transform((value) => value.replace(/\/+$/, ''));
+
+/**
+ * An origin the user confirmed, once, as a destination for their keys (a gateway that is neither official nor on this
+ * computer); revocable in Settings. Only https origins can be confirmed (see src/protocol/key-hosts.ts).
+ */
+export const trustedKeyOriginSchema = z.object({
+  origin: z.string().refine((value) => confirmableOrigin(value) === value, 'Only an https:// origin that is not official or on this computer can be trusted.'),
+  confirmedAt: z.string(),
+});
+export type TrustedKeyOrigin = z.infer<typeof trustedKeyOriginSchema>;
 
 const modelId = z.string().trim().min(1, 'Enter a model id.').max(100).regex(/^[\w.:-]+$/, 'A model id has letters, digits, dots, dashes or colons.');
 
@@ -80,6 +91,8 @@ export const settingsSchema = z.object({
   baseUrls: z
     .object({ anthropic: baseUrl.default(''), alpacaTrading: baseUrl.default(''), alpacaData: baseUrl.default('') })
     .default({ anthropic: '', alpacaTrading: '', alpacaData: '' }),
+  /** Origins outside the official and loopback hosts that the user confirmed for their keys (Settings, Advanced). */
+  trustedKeyOrigins: z.array(trustedKeyOriginSchema).max(20).default([]),
   marketDataFeed: z.enum(['iex', 'sip', 'delayed_sip']).default('iex'),
   webResearch: z.boolean().default(false),
   rebalanceTarget: z.enum(rebalanceTargets).default('balanced'),
@@ -177,6 +190,9 @@ export function resolveEndpoints(settings: Settings): Endpoints {
     alpacaData: settings.baseUrls.alpacaData || OFFICIAL_URLS.alpacaData,
   };
 }
+
+/** The origins the user confirmed for their keys, as key-hosts.ts checks them. */
+export const confirmedKeyOrigins = (settings: Pick<Settings, 'trustedKeyOrigins'>): string[] => settings.trustedKeyOrigins.map((trusted) => trusted.origin);
 
 /** Live mode is effective only with its explicit confirmation on record. */
 export function effectiveMode(settings: Settings): TradingMode {

@@ -3,6 +3,7 @@ import type { paths as TradingPaths } from './generated/trading';
 import type { paths as DataPaths } from './generated/market-data';
 import { alpacaError, alpacaNetworkError, type AlpacaService } from './errors';
 import { AppError } from '../../protocol/errors';
+import { assertKeyHost } from '../../protocol/key-hosts';
 
 export type TradingClient = Client<TradingPaths>;
 export type DataClient = Client<DataPaths>;
@@ -24,6 +25,8 @@ export interface AlpacaOptions {
   fetch: typeof fetch;
   /** The market-data fetch, when it differs from the trading one (each has its own resilience policy). */
   dataFetch?: typeof fetch;
+  /** Origins the user confirmed for their keys; any other host that is not official or loopback is refused. */
+  confirmedOrigins?: readonly string[];
 }
 
 export function createAlpacaClients(options: AlpacaOptions): AlpacaClients {
@@ -31,6 +34,8 @@ export function createAlpacaClients(options: AlpacaOptions): AlpacaClients {
   const wrapFetch = (service: AlpacaService) => async (request: Request) => {
     const send = service === 'data' ? (options.dataFetch ?? options.fetch) : options.fetch;
     try {
+      // The keys ride on every request: refuse a destination the user has not trusted before anything is sent.
+      assertKeyHost(request.url, options.confirmedOrigins ?? []);
       return await send(request);
     } catch (error) {
       if (request.signal.aborted || error instanceof AppError) throw error;
