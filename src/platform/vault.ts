@@ -28,9 +28,11 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  // In chunks: one string per byte costs about ten times as much on a sealed run state of tens of kilobytes.
+  const parts: string[] = [];
+  // `apply` with a typed array, not a spread: V8 spreads a typed array element by element (slower than the loop).
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]));
+  return btoa(parts.join(''));
 }
 
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
