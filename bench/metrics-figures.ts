@@ -4,33 +4,11 @@ import { createSpanRecorder } from '../src/monitoring/span-recorder';
 import { createMetricsRepository } from '../src/store/metrics-repository';
 import { computeReport } from '../src/monitoring/metrics-report';
 import { clockFrom } from '../src/platform/clock';
-import type { SpanInput } from '../src/monitoring/span';
+import { syntheticSpan } from './synthetic-spans';
 import type { TimeRange } from '../src/protocol/metrics';
 import { percentile } from './stats';
 
 const NOW = new Date('2026-03-31T12:34:00.000Z');
-const agents = ['supervisor', 'financial_analyst', 'portfolio_manager', 'trade_executor'];
-const tools = ['get_quote', 'get_portfolio_summary', 'get_news', 'propose_order', 'get_bars'];
-
-/** Span `index` of `count`, spread evenly over the last 30 days: model calls, tool calls and runs. */
-function syntheticSpan(index: number, count: number): SpanInput {
-  const startedAt = new Date(NOW.getTime() - Math.floor(((count - index) / count) * 30 * 86_400_000)).toISOString();
-  const latencyMs = 50 + ((index * 7919) % 4000);
-  const endedAt = new Date(Date.parse(startedAt) + latencyMs).toISOString();
-  const agent = agents[index % agents.length] ?? 'supervisor';
-  const outcome = index % 23 === 0 ? 'upstream:anthropic-overloaded' : 'ok';
-  const runId = `run_${String(Math.floor(index / 5))}`;
-  switch (index % 5) {
-    case 0:
-    case 1:
-      return { kind: 'model-call', agent, model: 'claude-haiku-4-5', startedAt, endedAt, latencyMs, ttftMs: latencyMs / 4, outcome, fallbackUsed: false, tokens: { input: 1200, output: 200, cacheRead: 3000, cacheWrite: 100 }, costUsd: '0.002425', runId };
-    case 2:
-    case 3:
-      return { kind: 'tool-call', agent, tool: tools[index % tools.length] ?? 'get_quote', startedAt, endedAt, latencyMs, outcome, fallbackUsed: false, runId };
-    default:
-      return { kind: 'agent-run', agent, startedAt, endedAt, latencyMs, ttftMs: latencyMs / 3, outcome, fallbackUsed: false, route: index % 10 === 4 ? [agent, 'handoff:portfolio_manager'] : [agent], runId };
-  }
-}
 
 export interface MetricsFiguresResult {
   spans: number;
@@ -46,7 +24,7 @@ export async function measureMetricsFigures(count = 100_000, rounds = 5): Promis
   const recorder = createSpanRecorder({ db, clock: clockFrom(() => NOW), ids: { next: () => `span_${String(next++)}` }, maxBatch: 2000, retention: { maxAgeDays: 60, maxRows: count * 2 } });
   const filling = performance.now();
   for (let index = 0; index < count; index += 1) {
-    recorder.record(syntheticSpan(index, count));
+    recorder.record(syntheticSpan(index, count, NOW));
     if (index % 2000 === 1999) await recorder.flush();
   }
   await recorder.flush();

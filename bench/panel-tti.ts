@@ -171,12 +171,12 @@ async function measureCase(browser: ExtensionBrowser, id: PanelCase['id'], label
   };
 }
 
-const ANTHROPIC_KEY = 'sk-ant-bench-7f3a9c1d2b4e6f80';
-const ALPACA_KEY_ID = 'PKBENCH4Q9ZL1M3N5P7R';
-const ALPACA_SECRET = 'benchSecretK9x8w7v6u5t4s3r2q1p0o9n8m7l6';
+export const ANTHROPIC_KEY = 'sk-ant-bench-7f3a9c1d2b4e6f80';
+export const ALPACA_KEY_ID = 'PKBENCH4Q9ZL1M3N5P7R';
+export const ALPACA_SECRET = 'benchSecretK9x8w7v6u5t4s3r2q1p0o9n8m7l6';
 
 /** Saves keys and simulator URLs through the options page, as a user would (like tests/e2e configureThroughOptions). */
-async function configure(browser: ExtensionBrowser, anthropic: AnthropicSimulator, alpaca: AlpacaSimulator): Promise<void> {
+export async function configure(browser: ExtensionBrowser, anthropic: AnthropicSimulator, alpaca: AlpacaSimulator): Promise<void> {
   const page = await browser.openPage('options.html');
   await page.getByLabel('Anthropic API key').fill(ANTHROPIC_KEY);
   await page.getByRole('textbox', { name: 'Alpaca API key ID' }).fill(ALPACA_KEY_ID);

@@ -309,12 +309,14 @@ export function renderMarkdown(report: BenchReport): string {
     '## How to run',
     '',
     '```sh',
-    'npm run bench                 # everything, about 1–3 minutes; rewrites docs/benchmarks.md',
+    'npm run bench                 # everything, about 10 minutes; rewrites docs/benchmarks.md',
     'npm run bench -- --quick      # fewer iterations (10 turns, 5 panel opens)',
-    'npm run bench -- --skip-panel # no browser: agent loop and bundle sizes only',
+    'npm run bench -- --skip-panel --skip-browser # no browser: agent loop and bundle sizes only',
     '```',
     '',
-    'Other flags: `--skip-agent`, `--skip-bundle`, `--no-conversation` (panel: skip the 40-message case), `--rebuild` ' +
+    'Other flags: `--skip-agent`, `--skip-bundle`, `--no-conversation` (panel: skip the 40-message case), `--skip-stream` ' +
+      '(streaming in the panel), `--skip-worker` (loop and heap inside the service worker), `--skip-pages` (audit append ' +
+      'and the metrics view in Chromium), `--skip-browser` (all three), `--skip-memory`, `--skip-metrics`, `--rebuild` ' +
       '(always build; otherwise the benchmark builds its own copy of the extension, in a temporary directory, only when a ' +
       'source file is newer than it), ' +
       '`--only=direct,quote` (question types), `--iterations=N`, `--out=path`. The script reports figures; it never fails ' +

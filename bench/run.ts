@@ -16,6 +16,11 @@ import { measureSpanCost, renderSpanCost } from './span-cost';
 import { measureSealCost, renderSealCost } from './seal-cost';
 import { renderMemoryBench, runMemoryBench } from './memory-context';
 import { measureMetricsFigures, renderMetricsFigures } from './metrics-figures';
+import { measureStreaming, renderStreaming } from './stream-latency';
+import { measureServiceWorker, renderServiceWorker } from './service-worker';
+import { addBenchPages, measureAuditAppend, measureMetricsChromium, renderExtensionPages, type AuditAppendResult, type MetricsChromiumResult } from './extension-pages';
+import { launchWithExtension } from './browser';
+import type { Summary } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -77,11 +82,43 @@ async function main(): Promise<void> {
   const memory = await section('Memory and long conversations', flag('skip-memory'), () => runMemoryBench({ log }));
   const metricsFigures = flag('skip-metrics') ? null : await measureMetricsFigures();
   if (metricsFigures) log(`Metrics view figures over ${String(metricsFigures.spans)} spans: ${Object.entries(metricsFigures.ranges).map(([range, f]) => `${range} ${f.p50Ms.toFixed(0)} ms`).join(', ')}`);
-  await writeFile(out, renderMarkdown(report) + renderSpanCost(spanCost) + renderSealCost(sealCost) + (memory.ok ? renderMemoryBench(memory.value) : '') + (metricsFigures ? renderMetricsFigures(metricsFigures) : ''));
+  // Chromium: streaming in the panel, the loop and heap inside the worker, audit append and the metrics view.
+  const streaming = await section('Streaming in the side panel', flag('skip-stream') || flag('skip-browser'), () =>
+    measureStreaming({ iterations: quick ? 10 : 20, longRuns: 3, log }),
+  );
+  const worker = await section('Agent loop inside the service worker', flag('skip-worker') || flag('skip-browser'), () =>
+    measureServiceWorker({ iterations: quick ? 5 : 15, warmups: 2, heapTurns: 200, log }),
+  );
+  const pages = await section('Audit append and metrics view in Chromium', flag('skip-pages') || flag('skip-browser'), async () => {
+    const build = await ensureBuild({ force: false, log });
+    await addBenchPages(build.dir);
+    const browser = await launchWithExtension(build.dir);
+    try {
+      const audit: AuditAppendResult = await measureAuditAppend(browser, 2000, 3);
+      log(`  audit append: ${audit.chromium.map((r) => r.perSecond.toFixed(0)).join(', ')} entries/s (Chromium), ${audit.node.perSecond.toFixed(0)} (Node)`);
+      const metricsView: MetricsChromiumResult = await measureMetricsChromium(browser, 100_000, 5);
+      log(`  metrics view: figures ${Object.entries(metricsView.report).map(([r, v]) => `${r} ${v.p50.toFixed(0)} ms`).join(', ')}; first render p50 ${metricsView.firstRender.p50.toFixed(0)} ms`);
+      return { audit, metricsView };
+    } finally {
+      await browser.close();
+    }
+  });
+  const nodeOverhead = new Map<string, Summary>(agent.ok ? agent.value.results.map((r) => [r.type.id, r.overhead] as const) : []);
+  await writeFile(
+    out,
+    renderMarkdown(report) +
+      renderSpanCost(spanCost) +
+      renderSealCost(sealCost) +
+      (memory.ok ? renderMemoryBench(memory.value) : '') +
+      (metricsFigures ? renderMetricsFigures(metricsFigures) : '') +
+      (streaming.ok ? renderStreaming(streaming.value) : '') +
+      (worker.ok ? renderServiceWorker(worker.value, nodeOverhead) : '') +
+      (pages.ok ? renderExtensionPages(pages.value.audit, pages.value.metricsView) : ''),
+  );
   log('');
   for (const line of consoleSummary(report)) log(line);
   log(`\nWrote ${path.relative(ROOT, out)}`);
-  const failed = [agent, panel, bundle].some((s) => !s.ok && !('skipped' in s));
+  const failed = [agent, panel, bundle, streaming, worker, pages].some((s) => !s.ok && !('skipped' in s));
   process.exitCode = failed ? 1 : 0;
 }
 
