@@ -7,6 +7,7 @@ import { KeysSection } from './components/KeysSection';
 import { TradingSection } from './components/TradingSection';
 import { TradingLimitsSection } from './components/TradingLimitsSection';
 import { MetricsSection } from './components/MetricsSection';
+import { ExperimentSection } from './components/ExperimentSection';
 import { ModelsSection } from './components/ModelsSection';
 import { AppearanceSection } from './components/AppearanceSection';
 import { AdvancedSection } from './components/AdvancedSection';
@@ -77,6 +78,7 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
           <ModelsSection form={form} errors={errors} update={update} />
           <MemorySettingsSection form={form} errors={errors} update={update} />
           <MetricsSection form={form} errors={errors} update={update} />
+          <ExperimentSection form={form} errors={errors} update={update} />
           <AppearanceSection form={form} errors={errors} update={update} />
           <AdvancedSection form={form} errors={errors} update={update} />
         </fieldset>

@@ -162,4 +162,20 @@ describe('metric retention fields', () => {
       expect(result.errors['monitoring.maxSpans']).toBeDefined();
     }
   });
+
+  it('keeps the saved experiment split and edits it as a default, an experiment variant and a share', () => {
+    const settings = defaultSettings();
+    settings.experiment = { split: [{ variant: 'default', weight: 75 }, { variant: 'concise', weight: 25 }] };
+    const loaded = formFromSettings(settings);
+    expect(loaded.experiment).toEqual({ defaultVariant: 'default', challenger: 'concise', percent: '25' });
+    const kept = validateForm(loaded);
+    expect(kept.ok && kept.settings.experiment.split).toEqual([{ variant: 'default', weight: 75 }, { variant: 'concise', weight: 25 }]);
+    const grown = validateForm({ ...loaded, experiment: { ...loaded.experiment, percent: '40 %' } });
+    expect(grown.ok && grown.settings.experiment.split).toEqual([{ variant: 'default', weight: 60 }, { variant: 'concise', weight: 40 }]);
+    const off = validateForm({ ...loaded, experiment: { ...loaded.experiment, challenger: '' } });
+    expect(off.ok && off.settings.experiment.split).toEqual([{ variant: 'default', weight: 100 }]);
+    const bad = validateForm({ ...loaded, experiment: { ...loaded.experiment, percent: '120' } });
+    expect(bad.ok ? {} : bad.errors).toEqual({ 'experiment.percent': 'Enter a whole number from 0 to 100.' });
+    expect(form().experiment).toEqual({ defaultVariant: 'default', challenger: '', percent: '10' });
+  });
 });

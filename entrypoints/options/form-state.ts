@@ -10,6 +10,7 @@ import {
   type TradingLimits,
   type TradingMode,
 } from '@/src/protocol/settings';
+import { choiceFromSplit, splitFromChoice } from '@/src/protocol/experiment';
 
 /** The options form as the user edits it: strings as typed, secrets only as typed (never the stored value). */
 export interface OptionsForm {
@@ -30,6 +31,8 @@ export interface OptionsForm {
   /** Metric retention, as typed. */
   monitoring: { retentionDays: string; maxSpans: string };
   theme: Settings['theme'];
+  /** The prompt experiment: the default variant, the experiment variant ('' = off) and its share in percent, as typed. */
+  experiment: { defaultVariant: string; challenger: string; percent: string };
   /** The pre-trade limits as typed; the deny list as one comma-separated line. */
   trading: Record<keyof TradingLimits, string>;
 }
@@ -66,6 +69,7 @@ export function formFromSettings(settings: Settings): OptionsForm {
       conversationTokenBudget: String(settings.memory.conversationTokenBudget),
     },
     theme: settings.theme,
+    experiment: experimentForm(settings.experiment.split),
     monitoring: { retentionDays: String(settings.monitoring.retentionDays), maxSpans: String(settings.monitoring.maxSpans) },
     trading: {
       maxOrderNotional: settings.trading.maxOrderNotional,
@@ -78,6 +82,22 @@ export function formFromSettings(settings: Settings): OptionsForm {
       limitPriceBlockPct: String(settings.trading.limitPriceBlockPct),
     },
   };
+}
+
+function experimentForm(split: Settings['experiment']['split']): OptionsForm['experiment'] {
+  const choice = choiceFromSplit(split);
+  return { defaultVariant: choice.defaultVariant, challenger: choice.challenger ?? '', percent: choice.challenger ? String(choice.percent) : '10' };
+}
+
+/** The split the experiment fields describe; a share that is not a whole number from 0 to 100 is an error. */
+function experimentSplit(form: OptionsForm['experiment'], errors: FieldErrors): Settings['experiment']['split'] {
+  if (form.challenger === '') return splitFromChoice({ defaultVariant: form.defaultVariant, challenger: null, percent: 0 });
+  const percent = typedNumber(form.percent);
+  if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 0 || percent > 100) {
+    errors['experiment.percent'] = 'Enter a whole number from 0 to 100.';
+    return [];
+  }
+  return splitFromChoice({ defaultVariant: form.defaultVariant, challenger: form.challenger, percent });
 }
 
 /** A typed number as a number for the schema; anything else stays text, which the schema refuses as "not a number". */
@@ -145,6 +165,7 @@ function collect(errors: FieldErrors, issues: z.ZodError['issues'], prefix = '')
  */
 export function validateForm(form: OptionsForm): FormResult {
   const errors: FieldErrors = {};
+  const split = experimentSplit(form.experiment, errors);
   if (form.liveConfirming) errors.tradingMode = 'Confirm the switch to live trading below, or choose Paper.';
   if (form.tradingMode === 'live' && !form.liveConfirmedAt) errors.tradingMode = 'Live trading needs the confirmation.';
 
@@ -171,6 +192,7 @@ export function validateForm(form: OptionsForm): FormResult {
     theme: form.theme,
     trading: tradingLimitsInput(form.trading),
     monitoring: { retentionDays: typedNumber(form.monitoring.retentionDays), maxSpans: typedNumber(form.monitoring.maxSpans) },
+    experiment: { split },
   });
   if (!settings.success) collect(errors, settings.error.issues);
 

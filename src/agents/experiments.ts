@@ -1,6 +1,9 @@
 import type { PromptSection } from './agent';
 import type { PromptVariant } from './prompt';
 import { agents, type AgentId } from './registry';
+import { promptVariantCatalog, type SplitArm } from '../protocol/experiment';
+
+export type { SplitArm } from '../protocol/experiment';
 
 /**
  * A versioned prompt experiment arm: section overrides for some agents. `default` changes nothing. The label
@@ -13,11 +16,6 @@ export interface ExperimentVariant {
   prompts: readonly PromptVariant[];
 }
 
-/** One arm of the split in settings: conversations go to variants in proportion to their weights. */
-export interface SplitArm {
-  variant: string;
-  weight: number;
-}
 
 const sectionText = (agent: AgentId, section: string): string => {
   const found: PromptSection | undefined = agents[agent].prompt.sections.find((s) => s.id === section);
@@ -36,12 +34,15 @@ function variant(id: string, version: number, description: string, build: (label
   return { id, version, description, prompts: build(variantLabel({ id, version })) };
 }
 
+const describe = (id: string) => promptVariantCatalog.find((entry) => entry.id === id)?.description ?? '';
+
+/** The variants of the catalog in src/protocol/experiment.ts (the pages list them from there), with their overrides. */
 export const experimentVariants: readonly ExperimentVariant[] = [
-  variant('default', 1, 'The prompts as shipped.', () => []),
-  variant('concise', 1, 'Shorter answers: the direct answer first, at most about 120 words.', (label) =>
+  variant('default', 1, describe('default'), () => []),
+  variant('concise', 1, describe('concise'), (label) =>
     appendTo(label, ['supervisor', 'financial_analyst', 'portfolio_manager'], 'role', 'Lead with the direct answer and keep the whole reply under about 120 words unless the user asks for detail.'),
   ),
-  variant('risk-first', 1, 'Recommendations name the main risk for this user before the upside.', (label) =>
+  variant('risk-first', 1, describe('risk-first'), (label) =>
     appendTo(label, ['supervisor'], 'role', 'When you recommend, state the main risk for this user (concentration, volatility, horizon) before any upside.'),
   ),
 ];
@@ -77,3 +78,4 @@ export function assignVariant(conversationId: string, split: readonly SplitArm[]
   }
   return fallback;
 }
+

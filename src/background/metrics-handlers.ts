@@ -12,6 +12,7 @@ import { computeReport } from '../monitoring/metrics-report';
 import { routeWasRight, tallyByVariant } from '../monitoring/eval-import';
 import { compareVariants } from '../monitoring/variant-comparison';
 import { experimentVariants, findExperimentVariant, variantLabel, type SplitArm } from '../agents/experiments';
+import { choiceFromSplit } from '../protocol/experiment';
 import { exportSpans } from '../monitoring/span-export';
 import { firstRoute, handedOff } from '../monitoring/rollup';
 import type { ConsentPolicy } from '../protocol/privacy';
@@ -37,10 +38,9 @@ export interface MetricsHandlerDeps {
   experiment?: ExperimentSettings;
 }
 
-/** The current default of a split: the arm with the largest weight (the first of equals), by label. */
+/** The current default of a split (its first known arm, as the options page reads it), by label. */
 export function baselineOf(split: readonly SplitArm[]): string {
-  const top = [...split].filter((arm) => arm.weight > 0 && findExperimentVariant(arm.variant)).sort((a, b) => b.weight - a.weight)[0];
-  const variant = (top && findExperimentVariant(top.variant)) ?? experimentVariants[0];
+  const variant = findExperimentVariant(choiceFromSplit(split).defaultVariant) ?? experimentVariants[0];
   return variant ? variantLabel(variant) : 'default@v1';
 }
 
@@ -130,10 +130,8 @@ export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, 
         deps.repository.feedback(from, to),
         deps.repository.evalImports(from, to),
       ]);
-      const include = split.flatMap((arm) => {
-        const found = findExperimentVariant(arm.variant);
-        return found && arm.weight > 0 ? [variantLabel(found)] : [];
-      });
+      // Every variant of the registry gets a row (and a promote button), with or without data.
+      const include = experimentVariants.map(variantLabel);
       return {
         ...compareVariants({ runSpans, callSpans, feedback, imports, baseline: baselineOf(split), include }),
         split,
