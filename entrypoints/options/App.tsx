@@ -33,7 +33,7 @@ export interface OptionsAppProps {
 }
 
 export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
-  const { state, update, save, testConnection, removeSecret } = useSettingsForm(client, applyTheme);
+  const { state, update, save, testConnection, removeSecret, setOriginTrust } = useSettingsForm(client, applyTheme);
   const { form, errors, busy } = state;
 
   // Preview the theme while choosing it (once the saved settings are in, so the page does not flash).
@@ -80,7 +80,15 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
           <MetricsSection form={form} errors={errors} update={update} />
           <ExperimentSection form={form} errors={errors} update={update} />
           <AppearanceSection form={form} errors={errors} update={update} />
-          <AdvancedSection form={form} errors={errors} update={update} />
+          <AdvancedSection
+            form={form}
+            errors={errors}
+            update={update}
+            trusted={state.view?.settings.trustedKeyOrigins ?? []}
+            busy={busy !== null}
+            onTrust={(origin) => void setOriginTrust(origin, true)}
+            onRevoke={(origin) => void setOriginTrust(origin, false)}
+          />
         </fieldset>
 
         <div className="form-actions">

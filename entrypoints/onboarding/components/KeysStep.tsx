@@ -4,7 +4,7 @@ import { AdvancedSection } from '../../options/components/AdvancedSection';
 
 /** The options page's own key fields (where to get each key is written beside them), saved with the same request. */
 export function KeysStep({ settings }: { settings: ReturnType<typeof useSettingsForm> }) {
-  const { state, update, save, removeSecret } = settings;
+  const { state, update, save, removeSecret, setOriginTrust } = settings;
   return (
     <form
       noValidate
@@ -15,7 +15,15 @@ export function KeysStep({ settings }: { settings: ReturnType<typeof useSettings
     >
       <fieldset className="form-body" disabled={state.busy === 'loading'}>
         <KeysSection form={state.form} errors={state.errors} update={update} status={state.view?.secrets} busy={state.busy !== null} onRemove={(name) => void removeSecret(name)} />
-        <AdvancedSection form={state.form} errors={state.errors} update={update} />
+        <AdvancedSection
+          form={state.form}
+          errors={state.errors}
+          update={update}
+          trusted={state.view?.settings.trustedKeyOrigins ?? []}
+          busy={state.busy !== null}
+          onTrust={(origin) => void setOriginTrust(origin, true)}
+          onRevoke={(origin) => void setOriginTrust(origin, false)}
+        />
       </fieldset>
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={state.busy !== null}>

@@ -1,15 +1,30 @@
 import { useState } from 'react';
-import { OFFICIAL_URLS } from '@/src/protocol/settings';
+import { OFFICIAL_URLS, type TrustedKeyOrigin } from '@/src/protocol/settings';
 import type { FieldErrors, OptionsForm } from '../form-state';
 import type { FormUpdate } from '../hooks/use-settings-form';
 import { TextField } from './Field';
+import { KeyHostNotice, TrustedHostsList } from './TrustedHosts';
 
 type UrlName = keyof OptionsForm['baseUrls'];
 
-/** Base URLs for gateways, proxies and local simulators. Empty means the official endpoint. */
-export function AdvancedSection({ form, errors, update }: { form: OptionsForm; errors: FieldErrors; update: FormUpdate }) {
+interface AdvancedSectionProps {
+  form: OptionsForm;
+  errors: FieldErrors;
+  update: FormUpdate;
+  /** Origins the user confirmed for their keys. */
+  trusted: readonly TrustedKeyOrigin[];
+  busy: boolean;
+  onTrust: (origin: string) => void;
+  onRevoke: (origin: string) => void;
+}
+
+/**
+ * Base URLs for gateways, proxies and local simulators. Empty means the official endpoint. Keys go only to official
+ * hosts, this computer, or an origin confirmed here once (listed, revocable).
+ */
+export function AdvancedSection({ form, errors, update, trusted, busy, onTrust, onRevoke }: AdvancedSectionProps) {
   const hasError = Boolean(errors['baseUrls.anthropic'] ?? errors['baseUrls.alpacaTrading'] ?? errors['baseUrls.alpacaData']);
-  const customised = Object.values(form.baseUrls).some((value) => value.trim() !== '');
+  const customised = Object.values(form.baseUrls).some((value) => value.trim() !== '') || trusted.length > 0;
   const [expanded, setExpanded] = useState(customised);
   // A field error inside must be visible, so it opens the section.
   const open = expanded || hasError;
@@ -33,20 +48,23 @@ export function AdvancedSection({ form, errors, update }: { form: OptionsForm; e
       </summary>
       <p className="muted section-intro">
         Leave a box empty to use the official endpoint shown in it. Use https://, or http://127.0.0.1:&lt;port&gt; or http://localhost:&lt;port&gt;
-        for a gateway on this computer.
+        for a gateway on this computer. Your keys go only to the official hosts, to this computer, or to a host you trust here.
       </p>
       {fields.map(({ name, id, label, placeholder }) => (
-        <TextField
-          key={name}
-          id={id}
-          label={label}
-          type="url"
-          value={form.baseUrls[name]}
-          placeholder={placeholder}
-          error={errors[`baseUrls.${name}`]}
-          onChange={(value) => { update((current) => ({ ...current, baseUrls: { ...current.baseUrls, [name]: value } })); }}
-        />
+        <div key={name}>
+          <TextField
+            id={id}
+            label={label}
+            type="url"
+            value={form.baseUrls[name]}
+            placeholder={placeholder}
+            error={errors[`baseUrls.${name}`]}
+            onChange={(value) => { update((current) => ({ ...current, baseUrls: { ...current.baseUrls, [name]: value } })); }}
+          />
+          {!errors[`baseUrls.${name}`] && <KeyHostNotice url={form.baseUrls[name]} trusted={trusted} busy={busy} onTrust={onTrust} />}
+        </div>
       ))}
+      <TrustedHostsList trusted={trusted} busy={busy} onRevoke={onRevoke} />
     </details>
   );
 }

@@ -12,7 +12,7 @@ export const SECRET_LABELS: Record<SecretName, string> = {
   alpacaSecretKey: 'Alpaca secret key',
 };
 
-export type Busy = 'loading' | 'saving' | 'testing' | 'removing' | null;
+export type Busy = 'loading' | 'saving' | 'testing' | 'removing' | 'trusting' | null;
 
 export interface SettingsFormState {
   connected: boolean;
@@ -81,8 +81,11 @@ export function useSettingsForm(client: PortClient | null, applyTheme: (theme: T
         patch({ errors: {}, failure: NOT_CONNECTED });
         return false;
       }
+      // The trusted hosts are not part of the form (only their own confirmation changes them).
       const unchanged =
-        state.view !== null && JSON.stringify(result.settings) === JSON.stringify(state.view.settings) && Object.keys(result.secrets).length === 0;
+        state.view !== null &&
+        JSON.stringify({ ...result.settings, trustedKeyOrigins: state.view.settings.trustedKeyOrigins }) === JSON.stringify(state.view.settings) &&
+        Object.keys(result.secrets).length === 0;
       if (options.onlyIfChanged && unchanged) {
         patch({ errors: {}, failure: null });
         return true;
@@ -134,5 +137,29 @@ export function useSettingsForm(client: PortClient | null, applyTheme: (theme: T
     [client, patch, state.view],
   );
 
-  return { state, update, save, testConnection, removeSecret };
+  /**
+   * The user's explicit confirmation that their keys may go to `origin`, or its revocation. The rest of the form is
+   * left as edited (the base URL itself is stored by Save).
+   */
+  const setOriginTrust = useCallback(
+    async (origin: string, trust: boolean) => {
+      if (!client) return;
+      patch({ busy: 'trusting', failure: null, status: '' });
+      try {
+        const next = await client.request({ type: trust ? 'key-origin-trust' : 'key-origin-revoke', origin });
+        setState((current) => ({
+          ...current,
+          view: next,
+          status: trust ? `Your keys may now be sent to ${origin}.` : `${origin} is no longer trusted with your keys.`,
+        }));
+      } catch (error) {
+        patch({ failure: errorMessage(error) });
+      } finally {
+        patch({ busy: null });
+      }
+    },
+    [client, patch],
+  );
+
+  return { state, update, save, testConnection, removeSecret, setOriginTrust };
 }
