@@ -5,7 +5,8 @@ import { createSettingsRepository } from './store/settings-repository';
 import { createConversationRepository } from './store/conversation-repository';
 import { createRunRepository } from './store/run-repository';
 import { createAuditLog } from './audit/audit-log';
-import { createCancelProposalRepository, createProposalRepository } from './store/proposal-repository';
+import { createCancelProposalRepository, createProposalRepository, proposalFacts } from './store/proposal-repository';
+import { memoryLocalStore } from './platform/local-store';
 import { createTradingService } from './trading/trading-service';
 import { createTradingNotifier } from './background/trading-notifier';
 import { createSpanRecorder } from './monitoring/span-recorder';
@@ -56,7 +57,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const runs = createRunRepository(db, vault, platform.clock, platform.ids, {
       onUnreadable: (run) => { platform.log('warn', 'A saved run could not be read; it cannot be resumed.', { runId: run.id, reason: run.reason }); },
     });
-    const audit = await createAuditLog({ db, vault, clock: platform.clock });
+    const audit = await createAuditLog({ db, vault, clock: platform.clock, local: platform.localStore ?? memoryLocalStore(), proposals: proposalFacts(db) });
     const proposals = createProposalRepository(db, vault, platform.clock);
     const profiles = createProfileRepository(db, vault, platform.clock);
     // Shared by the tools of a turn and across turns; any order event (a proposal saved or updated) drops it.

@@ -2,15 +2,18 @@ import type { PortClient } from '@/src/protocol/port-client';
 import type { ThemeChoice } from '../shared/theme';
 import { useAuditLog } from './hooks/use-audit-log';
 import { EntryList } from './components/EntryList';
+import { HeadSection } from './components/HeadSection';
 
 export interface AuditAppProps {
   /** The background's port, or null outside the extension. */
   client: PortClient | null;
   applyTheme: (theme: ThemeChoice) => void;
+  /** Writes text to the clipboard (navigator.clipboard in the page). */
+  writeClipboard?: (text: string) => Promise<void>;
 }
 
-export function App({ client, applyTheme }: AuditAppProps) {
-  const { state, verify, exportLog } = useAuditLog(client, applyTheme);
+export function App({ client, applyTheme, writeClipboard = (text) => navigator.clipboard.writeText(text) }: AuditAppProps) {
+  const { state, verify, exportLog, pin, copyHead } = useAuditLog(client, applyTheme);
   const { entries, verification, busy } = state;
   const statusTone = verification?.status ?? 'none';
 
@@ -47,6 +50,15 @@ export function App({ client, applyTheme }: AuditAppProps) {
           </p>
         )}
       </div>
+
+      <HeadSection
+        head={state.head}
+        pinned={state.pinned}
+        pinStatus={state.pinStatus}
+        disabled={client === null || busy !== null}
+        onCopy={() => void copyHead(writeClipboard)}
+        onPin={pin}
+      />
 
       <section aria-label="Audit log" aria-busy={busy === 'loading' || undefined} className="audit-list card">
         <h2>Entries{entries && entries.length > 0 ? ` (${String(entries.length)})` : ''}</h2>

@@ -7,6 +7,7 @@ import { createBrowserEntryPoints } from '@/src/platform/entry-points';
 import { pageAnalyzeText } from '@/src/page/page-analyze-text';
 import { loopbackOnlyFetch } from '@/src/platform/demo-mode';
 import { createAlertNotifier } from '@/src/platform/alert-notifier';
+import { chromeLocalStore } from '@/src/platform/local-store';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
 const ALERTS_ALARM = 'clera-alerts';
@@ -34,6 +35,7 @@ export default defineBackground(() => {
     log: (level, message, details) => { console[level](`[clera] ${message}`, details ?? ''); },
     scheduleFollowUp: (delayMinutes) => { void chrome.alarms.create(FOLLOW_UP_ALARM, { delayInMinutes: Math.max(0.5, delayMinutes) }); },
     pages,
+    localStore: chromeLocalStore(),
     alerts: createAlertNotifier(() => { void chrome.tabs.create({ url: chrome.runtime.getURL('/metrics.html') }); }),
   });
   // The alert rules are judged every 5 minutes (and after each turn, by the app).

@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { auditEventTypes, type AuditEntryView } from '../protocol/audit';
+import { auditEventTypes, type AuditEntryView, type AuditHeadView, type AuditVerification, type PinnedHeadCheck } from '../protocol/audit';
 import { AppError } from '../protocol/errors';
 import type { Clock } from '../platform/clock';
 import { systemRandom, type RandomSource } from '../platform/random';
 import { systemSubtle } from '../platform/web-crypto';
 import type { Vault } from '../platform/vault';
 import type { CleraDatabase } from '../store/db';
-import type { AuditEvent, AuditLog } from './types';
-import { checkChain, decodeRow, decodeRows, type AuditSnapshot, type ChainStart, type DecodedRow } from './chain-check';
+import type { AuditEvent, AuditLog, ProposalFacts } from './types';
+import { memoryLocalStore, type LocalStore } from '../platform/local-store';
+import { createAuditAnchor, type AnchorHead } from './anchor';
+import { crossCheckProposals } from './proposal-cross-check';
+import { checkChain, decodeRow, decodeRows, tamperedWith, type AuditSnapshot, type ChainStart, type DecodedRow } from './chain-check';
 import { buildExportDocument, exportFileName } from './export-document';
 import { auditCheckpointSchema, auditHeadSchema, chainHash, checkpointMessage, entryCanonical, GENESIS_HASH, sealContext } from './hash-chain';
 import { createHeadSigner, loadHeadKey } from './head-key';
@@ -22,6 +25,13 @@ export interface AuditLogDeps {
   subtle?: SubtleCrypto;
   /** Jitter for the back-off after a lost append race. */
   random?: RandomSource;
+  /**
+   * Where the anchor (the count of entries ever written and the last hash) and a pinned head live, outside IndexedDB:
+   * `chrome.storage.local` in the extension. Without one, they live in memory (tests).
+   */
+  local?: LocalStore;
+  /** The proposals' plain columns, to check that the log is not behind them. */
+  proposals?: ProposalFacts;
 }
 
 const DEFAULT_LIST_LIMIT = 500;
@@ -66,6 +76,18 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
   const backOff = (attempt: number) => clock.sleep(random() * 4 * attempt);
   const signer = createHeadSigner(await loadHeadKey(db, subtle), subtle);
   const serial = createSerialQueue();
+  const anchor = createAuditAnchor(deps.local ?? memoryLocalStore(), signer);
+
+  /** The stored head when its MAC holds. */
+  async function trustedHead(raw: unknown): Promise<AnchorHead | null> {
+    const parsed = auditHeadSchema.safeParse(raw);
+    return parsed.success && (await signer.verify(parsed.data)) ? { seq: parsed.data.seq, hash: parsed.data.hash } : null;
+  }
+  // An install from before the anchor existed starts it at its current signed head (trust on first use).
+  if ((await anchor.read()) === null) {
+    const head = await trustedHead(await db.auditHead.get('head'));
+    if (head) await anchor.advance(head);
+  }
 
   async function readTailInTransaction(): Promise<Tail> {
     const head = await db.auditHead.get('head');
@@ -78,12 +100,14 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
     a.lastSeq === b.lastSeq && JSON.stringify(a.head ?? null) === JSON.stringify(b.head ?? null);
 
   async function appendOnce(event: z.infer<typeof eventSchema>): Promise<{ seq: number; hash: string } | null> {
+    const anchored = await anchor.read();
     const tail = await db.transaction('r', db.audit, db.auditHead, readTailInTransaction);
     const head = auditHeadSchema.safeParse(tail.head);
     const trusted = head.success && (await signer.verify(head.data));
-    // Never reuse a seq, and link only to a head whose MAC holds: after damage (a dropped tail, a forged or missing
-    // head) the new entry does not link, so `verify` keeps reporting the break instead of it being papered over.
-    const seq = Math.max(head.success ? head.data.seq : 0, tail.lastSeq) + 1;
+    // Never reuse a seq (not even one an older copy of the log put back no longer holds: the anchor counts every entry
+    // ever written), and link only to a head whose MAC holds: after damage (a dropped tail, a forged or missing head,
+    // a rollback or a wipe) the new entry does not fill the gap, so `verify` keeps reporting it.
+    const seq = Math.max(head.success ? head.data.seq : 0, tail.lastSeq, anchored !== null && anchored !== 'forged' ? anchored.seq : 0) + 1;
     const prevHash = trusted ? head.data.hash : GENESIS_HASH;
     const canonical = entryCanonical({ seq, at: clock.now().toISOString(), ...event, prevHash });
     const hash = await chainHash(subtle, prevHash, canonical);
@@ -95,6 +119,14 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
       await db.auditHead.put({ id: 'head', seq, hash, mac });
       return { seq, hash };
     });
+  }
+
+  async function appendAndAnchor(event: z.infer<typeof eventSchema>): Promise<{ seq: number; hash: string } | null> {
+    const written = await appendOnce(event);
+    // After the row: a worker stopped in between leaves the anchor one behind, which verification accepts (an anchor
+    // behind the head is not a rollback); the next append moves it on.
+    if (written) await anchor.advance(written);
+    return written;
   }
 
   async function readSnapshot(): Promise<AuditSnapshot & { checkpoint: unknown }> {
@@ -122,7 +154,44 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
       return { snapshot, decoded, start: null, verification: { status: 'tampered' as const, checked: 0, firstBadSeq: 1, message: `tampered: entry #1 cannot be vouched for: ${start.problem}` } };
     }
     const decoded = await decodeRows(snapshot.rows, { vault, subtle }, start?.seq ?? 0);
-    return { snapshot, decoded, start, verification: await checkChain(decoded, snapshot.head, signer, start) };
+    const anchored = await anchor.read();
+    const wiped = snapshot.rows.length === 0 ? wipedLog(anchored, await trustedHead(snapshot.head), start) : null;
+    if (wiped) return { snapshot, decoded, start, verification: wiped };
+    const chain = await checkChain(decoded, snapshot.head, signer, start);
+    const verification = chain.status === 'intact' ? behindAnchor(decoded, anchored, start) ?? (await crossCheckProposals(decoded, deps.proposals)) ?? chain : chain;
+    return { snapshot, decoded, start, verification };
+  }
+
+  /** An empty log while entries were ever written (the anchor, a signed head or a checkpoint says so). */
+  function wipedLog(anchored: AnchorHead | null | 'forged', head: AnchorHead | null, start: ChainStart | null): AuditVerification | null {
+    const written = Math.max(anchored !== null && anchored !== 'forged' ? anchored.seq : 0, head?.seq ?? 0, start?.seq ?? 0);
+    if (written === 0) return null;
+    return tamperedWith('wiped', 0, (start?.seq ?? 0) + 1, `the log is empty but ${written === 1 ? '1 entry was' : `${String(written)} entries were`} written`);
+  }
+
+  /**
+   * An intact chain that ends before the anchor (an older copy of the rows and head put back), or whose entry at the
+   * anchor's seq is another one (a different copy); an anchor behind the head is fine (it moves after each write).
+   */
+  function behindAnchor(decoded: readonly DecodedRow[], anchored: AnchorHead | null | 'forged', start: ChainStart | null): AuditVerification | null {
+    if (anchored === null) return null;
+    const end = (start?.seq ?? 0) + decoded.length;
+    if (anchored === 'forged') return tamperedWith('edited', decoded.length, end + 1, 'the count of entries kept outside the database was altered (its signature fails)');
+    if (anchored.seq > end) {
+      return tamperedWith('rolled back', decoded.length, end + 1, `the log ends at #${String(end)} but ${String(anchored.seq)} entries were written; an older copy of the log was put back`);
+    }
+    const recorded = anchored.seq === start?.seq ? start.hash : decoded.find((item) => item.row?.seq === anchored.seq)?.row?.hash;
+    // Pruned by retention before the anchor's entry: nothing left to compare.
+    if (recorded === undefined || recorded === anchored.hash) return null;
+    return tamperedWith('rolled back', Math.max(0, anchored.seq - 1 - (start?.seq ?? 0)), anchored.seq, `entry #${String(anchored.seq)} is not the one Clera recorded; a different copy of the log was put back`);
+  }
+
+  /** Whether the log holds the pinned head: the entry at its seq has its hash (or the checkpoint does). */
+  function checkPin(pin: AuditHeadView, decoded: readonly DecodedRow[], start: ChainStart | null): PinnedHeadCheck {
+    const label = `pinned head #${String(pin.seq)} ${pin.hash.slice(0, 12)}…`;
+    if (start && pin.seq < start.seq) return { ...pin, found: null, message: `${label}: pruned by retention, cannot be checked` };
+    const hash = pin.seq === start?.seq ? start.hash : decoded.find((item) => item.row?.seq === pin.seq && item.entry !== null)?.row?.hash;
+    return hash === pin.hash ? { ...pin, found: true, message: `${label}: found` } : { ...pin, found: false, message: `${label}: not found` };
   }
 
   function toView(raw: unknown, decoded: DecodedRow): AuditEntryView | null {
@@ -141,7 +210,7 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
       const parsed = eventSchema.parse({ ...event, data: withoutUndefined(event.data) });
       return serial(async () => {
         for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-          const written = await appendOnce(parsed);
+          const written = await appendAndAnchor(parsed);
           if (written) return written;
           await backOff(attempt);
         }
@@ -157,8 +226,18 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
     },
 
     async verify() {
-      return (await checkSnapshot()).verification;
+      const { decoded, start, verification } = await checkSnapshot();
+      const pin = await anchor.pinned();
+      return pin ? { ...verification, pinned: checkPin(pin, decoded, start) } : verification;
     },
+
+    async head() {
+      return trustedHead(await db.auditHead.get('head'));
+    },
+
+    pinned: () => anchor.pinned(),
+
+    pin: (head) => anchor.pin(head),
 
     async prune(before) {
       return serial(async () => {

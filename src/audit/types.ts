@@ -1,4 +1,4 @@
-import type { AuditEntryView, AuditEventType, AuditVerification } from '../protocol/audit';
+import type { AuditEntryView, AuditEventType, AuditHeadView, AuditVerification } from '../protocol/audit';
 
 /** One trade-decision event as the trading code records it. */
 export interface AuditEvent {
@@ -25,4 +25,17 @@ export interface AuditLog {
    * Resolves to the number of entries deleted.
    */
   prune(before: string): Promise<number>;
+  /** The current signed head (null when the log is empty or its head does not verify): what the user may pin. */
+  head(): Promise<AuditHeadView | null>;
+  /** The pinned head (checked by `verify`), or null. */
+  pinned(): Promise<AuditHeadView | null>;
+  pin(head: AuditHeadView | null): Promise<void>;
+}
+
+/** What the audit log reads of the proposals (plain columns only) to check that its last entry is not behind them. */
+export interface ProposalFacts {
+  /** A proposal's status, or undefined when it is not stored (never made, or deleted with its conversation). */
+  status(id: string): Promise<string | undefined>;
+  /** Proposals created after the instant (ISO), oldest first. */
+  createdAfter(at: string): Promise<{ id: string; status: string; createdAt: string }[]>;
 }

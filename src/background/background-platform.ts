@@ -1,6 +1,7 @@
 import type { Clock, IdSource } from '../platform/clock';
 import type { ResilienceOptions } from '../resilience';
 import type { CleraDatabase } from '../store/db';
+import type { LocalStore } from '../platform/local-store';
 import type { AlertPort } from '../monitoring/alert-monitor';
 import type { BrowserPages } from './page-handlers';
 import type { ServerPort } from './port-server';
@@ -23,6 +24,11 @@ export interface BackgroundPlatform {
   /** After Confirm, how long an order the broker has no record of stays "outcome unknown" (tests shorten it). */
   orderUnknownWindowMs?: number;
   database?: CleraDatabase;
+  /**
+   * chrome.storage.local: the audit log's anchor (entries ever written, last hash) and a pinned head live there, outside
+   * IndexedDB. Node tests without it get one in memory for the app's lifetime.
+   */
+  localStore?: LocalStore;
   /** Browser tabs for the page chip (detection and article reading); absent in Node tests. */
   pages?: BrowserPages;
   /** Notifications and the toolbar badge for quality alerts; absent in Node tests that do not look at them. */

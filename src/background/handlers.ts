@@ -9,6 +9,8 @@ import type { HealthMap } from '../protocol/health';
 import { createAnalyzeSelection } from './analyze-ticker';
 import type { RunRepository } from '../store/run-repository';
 import type { AuditLog } from '../audit/types';
+import { parseHeadText } from '../protocol/audit';
+import { userInputError } from '../protocol/errors';
 import type { TradingService } from '../trading/trading-service';
 import type { ProposalRepository } from '../store/proposal-repository';
 import type { SpanRecorder } from '../monitoring/span-recorder';
@@ -100,6 +102,13 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'audit-list': async (request) => ({ entries: await deps.audit.list(request.limit) }),
     'audit-verify': () => deps.audit.verify(),
     'audit-export': () => deps.audit.exportJson(),
+    'audit-head': async () => ({ head: await deps.audit.head(), pinned: await deps.audit.pinned() }),
+    'audit-pin': async (request) => {
+      const head = request.head === null ? null : parseHeadText(request.head);
+      if (request.head !== null && head === null) throw userInputError('invalid-head', 'A head is its entry number and hash, as Copy head hash gives it: "#12" followed by 64 hexadecimal characters.');
+      await deps.audit.pin(head);
+      return { pinned: head };
+    },
     ...createMemoryHandlers({ memory: deps.memory, profiles: deps.profiles }),
     ...deps.metricsView,
     ...deps.privacy(chat),

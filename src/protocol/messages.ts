@@ -4,7 +4,7 @@ import { errorInfoSchema } from './errors';
 import { proposalSchema } from './proposal';
 import { cancelProposalSchema } from './cancel-proposal';
 import { dependencies, healthMapSchema } from './health';
-import { auditEntryViewSchema, auditVerificationSchema } from './audit';
+import { auditEntryViewSchema, auditHeadViewSchema, auditVerificationSchema } from './audit';
 import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } from './memory';
 import { pageChipSchema } from './page';
 import { metricsRequestSchemas, metricsResponseSchemas } from './metrics';
@@ -57,6 +57,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('audit-list'), limit: z.number().int().min(1).max(5000).default(500) }),
   z.object({ id, type: z.literal('audit-verify') }),
   z.object({ id, type: z.literal('audit-export') }),
+  z.object({ id, type: z.literal('audit-head') }),
+  /** Pins a head ("#12 <hash>", as Copy head hash gives it) to check on each Verify; null unpins. */
+  z.object({ id, type: z.literal('audit-pin'), head: z.string().max(200).nullable() }),
   ...metricsRequestSchemas,
   ...privacyRequestSchemas,
   z.object({ id, type: z.literal('profile-get') }),
@@ -125,6 +128,8 @@ export const responseSchemas = {
   'audit-list': z.object({ entries: z.array(auditEntryViewSchema) }),
   'audit-verify': auditVerificationSchema,
   'audit-export': z.object({ fileName: z.string(), json: z.string() }),
+  'audit-head': z.object({ head: auditHeadViewSchema.nullable(), pinned: auditHeadViewSchema.nullable() }),
+  'audit-pin': z.object({ pinned: auditHeadViewSchema.nullable() }),
   ...metricsResponseSchemas,
   ...privacyResponseSchemas,
   'profile-get': profileViewSchema,

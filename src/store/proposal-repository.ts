@@ -156,3 +156,20 @@ function createRecordRepository<P extends ProposalRecord>(db: CleraDatabase, vau
     },
   };
 }
+
+/**
+ * What the audit log's cross-check reads of the proposals: status and creation time, plain columns of the row (no
+ * opening needed). Proposals created after `at` are found through the `updatedAt` index (a row is never updated
+ * before it is created).
+ */
+export function proposalFacts(db: CleraDatabase) {
+  return {
+    async status(id: string): Promise<string | undefined> {
+      return (await db.proposals.get(id))?.status;
+    },
+    async createdAfter(at: string): Promise<{ id: string; status: string; createdAt: string }[]> {
+      const rows = await db.proposals.where('updatedAt').above(at).filter((row) => row.createdAt > at).toArray();
+      return rows.map((row) => ({ id: row.id, status: row.status, createdAt: row.createdAt })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+  };
+}

@@ -4,15 +4,20 @@ import { openDatabase, type CleraDatabase } from '../../src/store/db';
 import { createKeyRepository } from '../../src/store/key-repository';
 import type { AuditEvent, AuditLog } from '../../src/audit/types';
 import { createAuditLog } from '../../src/audit/audit-log';
+import { memoryLocalStore, type LocalStore } from '../../src/platform/local-store';
 
-/** A fresh database, a real vault and an audit log over them, with a clock that ticks a second per reading. */
-export async function createTestAuditLog(): Promise<{ db: CleraDatabase; vault: Vault; audit: AuditLog; reopen: () => Promise<AuditLog> }> {
+/**
+ * A fresh database, a real vault and an audit log over them, with a clock that ticks a second per reading; `local`
+ * stands for chrome.storage.local (the anchor outside IndexedDB) and survives `reopen`, as it survives a restart.
+ */
+export async function createTestAuditLog(): Promise<{ db: CleraDatabase; vault: Vault; audit: AuditLog; local: LocalStore; reopen: () => Promise<AuditLog> }> {
   const db = openDatabase(`test-audit-${crypto.randomUUID()}`);
   const vault = await openVault(createKeyRepository(db));
   let tick = 0;
   const clock = clockFrom(() => new Date(Date.UTC(2025, 5, 12, 14, 30, tick++)));
-  const audit = await createAuditLog({ db, vault, clock });
-  return { db, vault, audit, reopen: () => createAuditLog({ db, vault, clock }) };
+  const local = memoryLocalStore();
+  const audit = await createAuditLog({ db, vault, clock, local });
+  return { db, vault, audit, local, reopen: () => createAuditLog({ db, vault, clock, local }) };
 }
 
 /** A plausible sequence of events for proposal `n`. */
