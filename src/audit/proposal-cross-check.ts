@@ -8,9 +8,9 @@ import type { ProposalFacts } from './types';
  * at the broker (2), ended (3). Every move of a proposal is followed by its entry, so a stored proposal further along
  * than the log's last entry about it means the entries after that one are missing.
  */
-const statusStage: Record<string, number> = { pending: 0, submitting: 1, submitted: 2, partially_filled: 2, failed: 2, filled: 3, cancelled: 3, rejected: 3, expired: 3 };
+const statusStage: Record<string, number> = { pending: 0, submitting: 1, unknown: 2, submitted: 2, partially_filled: 2, failed: 2, filled: 3, cancelled: 3, rejected: 3, expired: 3 };
 const entryStage: Record<AuditEventType, number> = {
-  proposed: 0, rules: 0, edited: 0, confirmed: 1, submitted: 2, 'broker-response': 2, failed: 2, filled: 3, cancelled: 3, rejected: 3, kept: 3, expired: 3,
+  proposed: 0, rules: 0, edited: 0, confirmed: 1, 'outcome-unknown': 2, submitted: 2, 'broker-response': 2, failed: 2, filled: 3, cancelled: 3, rejected: 3, kept: 3, expired: 3,
 };
 
 /**
