@@ -1,4 +1,10 @@
-import { openVault } from './platform/vault';
+import { createVault } from './platform/vault';
+import { createVaultLock, memorySessionStore } from './platform/vault-lock';
+import { lockedError } from './protocol/errors';
+import { requestSchema, type Request, type RequestType } from './protocol/messages';
+import type { Handlers } from './background/port-server';
+import { createVaultHandlers } from './background/vault-handlers';
+import { deleteSealedRecords, exportStoredAudit } from './store/vault-reset';
 import { openDatabase } from './store/db';
 import { createKeyRepository } from './store/key-repository';
 import { createSettingsRepository } from './store/settings-repository';
@@ -45,8 +51,24 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
   const db = platform.database ?? openDatabase();
   let broadcast: (event: PushEvent) => void = () => undefined;
 
+  // The optional passphrase lock: every seal and open asks it for the data key, and while it is locked nothing that
+  // needs the key starts (the services below are built once it is unlocked; without a passphrase that is at once).
+  const lock = createVaultLock({ records: createKeyRepository(db), session: platform.session ?? memorySessionStore(), clock: platform.clock });
+  let announcedLocked: boolean | undefined;
+  const announceStatus = (status: { passphrase: boolean; locked: boolean; idleMinutes: number }) => {
+    announcedLocked = status.locked;
+    broadcast({ type: 'vault-status', status });
+  };
+  /** Locks when idle too long; tells the pages when the state changed. Returns whether the vault is locked. */
+  const lockedNow = async () => {
+    const locked = await lock.checkIdle();
+    if (locked !== announcedLocked) announceStatus(await lock.status());
+    return locked;
+  };
+
   const started = (async () => {
-    const vault = await openVault(createKeyRepository(db));
+    await lock.whenUnlocked();
+    const vault = createVault(lock.dataKey);
     const settings = createSettingsRepository(db, vault, platform.clock);
     // Consent per data category, read before anything can use the data; the gates below and the services ask it.
     const consent = createConsentService({ repository: createConsentRepository(db, platform.clock, platform.ids) });
@@ -180,10 +202,51 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
 
   // The port server exists from the first moment, so a port that wakes the worker gets its listeners attached
   // synchronously and no message is lost while the database opens; requests wait for the handlers.
+  const vaultHandlers = createVaultHandlers({
+    lock,
+    wipeSealed: async () => {
+      const exported = await exportStoredAudit(db, platform.clock);
+      await deleteSealedRecords(db);
+      return exported;
+    },
+    announce: (status) => { announceStatus(status); },
+  });
+  // Requests from the pages: the lock's own are answered at once; any other is user activity (it restarts the idle
+  // time) and, while locked, answers the typed `locked` error without waiting for anything.
+  const requestTypes = requestSchema.options.map<RequestType>((option) => option.shape.type.value);
+  const handlers = Object.fromEntries(
+    requestTypes.map((type) => [
+      type,
+      async (request: Request) => {
+        const own = (vaultHandlers as Partial<Record<RequestType, (r: Request) => Promise<unknown>>>)[type];
+        if (own) return own(request);
+        if (await lockedNow()) throw lockedError();
+        lock.touch();
+        const handler = ((await started).handlers as Partial<Record<RequestType, (r: Request) => Promise<unknown>>>)[type];
+        if (!handler) throw new Error(`No handler for ${type}`);
+        return handler(request);
+      },
+    ]),
+  ) as unknown as Handlers;
+  /** Background work (alarms) runs only while unlocked; locked, it waits for a later alarm. */
+  const whenOpen = async <T>(work: (app: Awaited<typeof started>) => Promise<T>, what: string): Promise<T | undefined> => {
+    if (await lockedNow()) {
+      platform.log('info', `Clera is locked: ${what} waits until it is unlocked.`);
+      return undefined;
+    }
+    return work(await started);
+  };
+  /** What the user started outside a page (omnibox, context menu): locked, it fails with the typed error. */
+  const unlocked = async () => {
+    if (await lockedNow()) throw lockedError();
+    lock.touch();
+    return started;
+  };
+
   const server = createPortServer({
     extensionId: platform.extensionId,
     portName: PORT_NAME,
-    handlers: started.then((created) => created.handlers),
+    handlers,
     onRefused: (sender) => { platform.log('warn', 'Refused a connection that is not from one of Clera’s own pages.', { url: sender?.url ?? 'unknown' }); },
   });
   broadcast = (event) => { server.broadcast(event); };
@@ -193,29 +256,34 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
   return {
     ready,
     db,
+    /** The passphrase lock (Lock now, unlock, idle time). */
+    lock,
+    /** The lock alarm: locks once idle past the setting and tells the open pages. */
+    checkLock: async () => { await lockedNow(); },
     /** What the "Analyze ticker" context menu does with the selected text (or the page title). */
-    analyzeSelection: async (selection: string) => (await started).analyzeSelection(selection),
+    analyzeSelection: async (selection: string) => (await unlocked()).analyzeSelection(selection),
     /** The omnibox (`clera <question>`): asks in a new conversation and shows it in the open panels. */
     ask: async (text: string) => {
-      const { chat } = await started;
+      const { chat } = await unlocked();
       const sent = await chat.send(undefined, text).catch(async (error: unknown) => chat.notice(undefined, error instanceof Error ? error.message : String(error)));
       broadcast({ type: 'conversations-changed' });
       broadcast({ type: 'conversation-focus', conversationId: sent.conversationId });
       return sent;
     },
     /** The active tab changed or navigated: re-detect the page chip. */
-    pageChanged: async () => { await (await started).pages.pageChanged(); },
+    pageChanged: async () => { await whenOpen(async (app) => { await app.pages.pageChanged(); }, 'page detection'); },
     /** A registered detection script reported a page load. */
-    pageReported: async (tab: TabInfo, facts: unknown) => { await (await started).pages.pageReported(tab, facts); },
+    pageReported: async (tab: TabInfo, facts: unknown) => { await whenOpen(async (app) => { await app.pages.pageReported(tab, facts); }, 'page detection'); },
     /** The alerts alarm: judge the alert rules over their windows. */
-    evaluateAlerts: async () => { await (await started).evaluateAlerts(); },
+    evaluateAlerts: async () => { await whenOpen((app) => app.evaluateAlerts(), 'the alert rules'); },
     /** The retention alarm: prunes each category past its retention (the audit log keeps a signed checkpoint). */
-    pruneRetention: async () => (await started).retention.prune(),
+    pruneRetention: async () => whenOpen((app) => app.retention.prune(), 'retention'),
     /** The follow-up alarm: expire proposals and keep following open orders. */
     followUp: async () => {
-      const { trading } = await started;
-      await trading.expireDue();
-      await trading.reconcile();
+      await whenOpen(async ({ trading }) => {
+        await trading.expireDue();
+        await trading.reconcile();
+      }, 'following orders');
     },
     get refusedConnections() { return server.refused; },
   };

@@ -8,10 +8,12 @@ import { pageAnalyzeText } from '@/src/page/page-analyze-text';
 import { loopbackOnlyFetch } from '@/src/platform/demo-mode';
 import { createAlertNotifier } from '@/src/platform/alert-notifier';
 import { chromeLocalStore } from '@/src/platform/local-store';
+import { chromeSessionStore } from '@/src/platform/session-store';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
 const ALERTS_ALARM = 'clera-alerts';
 const RETENTION_ALARM = 'clera-retention';
+const LOCK_ALARM = 'clera-lock';
 
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
@@ -36,15 +38,19 @@ export default defineBackground(() => {
     scheduleFollowUp: (delayMinutes) => { void chrome.alarms.create(FOLLOW_UP_ALARM, { delayInMinutes: Math.max(0.5, delayMinutes) }); },
     pages,
     localStore: chromeLocalStore(),
+    session: chromeSessionStore(),
     alerts: createAlertNotifier(() => { void chrome.tabs.create({ url: chrome.runtime.getURL('/metrics.html') }); }),
   });
   // The alert rules are judged every 5 minutes (and after each turn, by the app).
   void chrome.alarms.create(ALERTS_ALARM, { periodInMinutes: 5 });
   void chrome.alarms.create(RETENTION_ALARM, { periodInMinutes: 60 });
+  // The passphrase lock's idle check (a key use past the idle time locks too; this catches a quiet browser).
+  void chrome.alarms.create(LOCK_ALARM, { periodInMinutes: 1 });
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOW_UP_ALARM) keepAlive(app.followUp());
     if (alarm.name === ALERTS_ALARM) keepAlive(app.evaluateAlerts());
     if (alarm.name === RETENTION_ALARM) keepAlive(app.pruneRetention());
+    if (alarm.name === LOCK_ALARM) keepAlive(app.checkLock());
   });
   const menu = createContextMenu({ analyze: (input) => { keepAlive(app.analyzeSelection(input.selection ?? pageAnalyzeText(input))); } });
   pages.watch({

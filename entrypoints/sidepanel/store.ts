@@ -139,6 +139,7 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
     case 'conversation-focus':
     case 'service-health':
     case 'page-context':
+    case 'vault-status':
       return true;
   }
 }
@@ -186,6 +187,8 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
       return { ...state, page: event.page };
     case 'conversations-changed':
     case 'conversation-focus':
+    // The lock's state is the page's vault gate's (entrypoints/shared/VaultGate.tsx), not the panel store's.
+    case 'vault-status':
       return state;
   }
 }

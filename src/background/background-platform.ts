@@ -5,6 +5,7 @@ import type { LocalStore } from '../platform/local-store';
 import type { AlertPort } from '../monitoring/alert-monitor';
 import type { BrowserPages } from './page-handlers';
 import type { ServerPort } from './port-server';
+import type { SessionStore } from '../platform/vault-lock';
 
 /** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
 export interface BackgroundPlatform {
@@ -31,6 +32,8 @@ export interface BackgroundPlatform {
   localStore?: LocalStore;
   /** Browser tabs for the page chip (detection and article reading); absent in Node tests. */
   pages?: BrowserPages;
+  /** chrome.storage.session (the unlocked vault key while the browser runs); in-memory when absent (Node tests). */
+  session?: SessionStore;
   /** Notifications and the toolbar badge for quality alerts; absent in Node tests that do not look at them. */
   alerts?: AlertPort;
 }

@@ -17,6 +17,7 @@ import type { SpanRecorder } from '../monitoring/span-recorder';
 import type { MemoryService } from '../memory/memory-service';
 import type { ProfileRepository } from '../store/profile-repository';
 import { createMemoryHandlers } from './memory-handlers';
+import type { VaultHandlers } from './vault-handlers';
 import { createPageHandlers } from './page-handlers';
 import type { PortfolioCache } from '../memory/portfolio-cache';
 import type { SummaryRepository } from '../store/summary-repository';
@@ -85,7 +86,8 @@ export function createRequestHandlers(deps: HandlerDeps) {
   const approvals = createApprovalService({ trading: deps.trading, metrics: deps.metrics, clock: platform.clock });
   const analyzeSelection = createAnalyzeSelection({ conversations, chat, clock: platform.clock, runtime, broadcast: deps.broadcast });
 
-  const handlers: Handlers = {
+  // The lock's own requests are answered outside (src/background/vault-handlers.ts), even while locked.
+  const handlers: Omit<Handlers, keyof VaultHandlers> = {
     'session-open': (request) => sessions.open(request.conversationId),
     'chat-send': (request) => chat.send(request.conversationId, request.text),
     'chat-stop': (request) => Promise.resolve({ stopped: chat.stop(request.conversationId) }),

@@ -9,6 +9,7 @@ import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } 
 import { pageChipSchema } from './page';
 import { metricsRequestSchemas, metricsResponseSchemas } from './metrics';
 import { privacyRequestSchemas, privacyResponseSchemas } from './privacy';
+import { vaultRequestSchemas, vaultResponseSchemas, vaultStatusSchema } from './vault';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
 /**
@@ -62,6 +63,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('audit-pin'), head: z.string().max(200).nullable() }),
   ...metricsRequestSchemas,
   ...privacyRequestSchemas,
+  ...vaultRequestSchemas,
   z.object({ id, type: z.literal('profile-get') }),
   z.object({ id, type: z.literal('profile-save'), profile: profileSchema }),
   z.object({ id, type: z.literal('memory-list') }),
@@ -132,6 +134,7 @@ export const responseSchemas = {
   'audit-pin': z.object({ pinned: auditHeadViewSchema.nullable() }),
   ...metricsResponseSchemas,
   ...privacyResponseSchemas,
+  ...vaultResponseSchemas,
   'profile-get': profileViewSchema,
   'profile-save': profileViewSchema,
   'memory-list': memoryListSchema,
@@ -167,6 +170,8 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memory-remove'), memoryId: id, conversationId: id }),
   /** The active tab changed or navigated: its page chip, or null. */
   z.object({ type: z.literal('page-context'), page: pageChipSchema.nullable() }),
+  /** The vault locked (Lock now, idle) or unlocked: pages show or drop the unlock form. */
+  z.object({ type: z.literal('vault-status'), status: vaultStatusSchema }),
 ]);
 export const eventSchema = z.union([responseEventSchema, pushEventSchema]);
 export type PushEvent = z.infer<typeof pushEventSchema>;
