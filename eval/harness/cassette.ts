@@ -28,7 +28,7 @@ const modelOf = (init: RequestInit | undefined): string | null => {
   return /"model"\s*:\s*"([^"]+)"/.exec(init.body)?.[1] ?? null;
 };
 
-const urlOf = (input: Parameters<typeof fetch>[0]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+export const urlOf = (input: Parameters<typeof fetch>[0]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
 
 /** Passes Anthropic calls through and keeps each response body (the stream is read whole, then handed on). */
 export function recordingFetch(base: typeof fetch, anthropicOrigin: string, cassette: Cassette): typeof fetch {

@@ -9,7 +9,7 @@ import type { RunState } from '../../src/agents/run-state';
 import { requestSchema } from '../../src/protocol/messages';
 import type { EvalCase } from '../dataset/schema';
 import { scriptForCase } from './script-model';
-import { recordingFetch, replayingFetch, type Cassette } from './cassette';
+import { recordingFetch, replayingFetch, urlOf, type Cassette } from './cassette';
 import type { CaseOutcome, ModelCallRecord, ToolCallRecord } from './outcome';
 
 /** Whether the app under test has an investor profile (the protocol has a profile-save request). */
@@ -21,7 +21,8 @@ export const ANTHROPIC_ORIGIN = 'https://api.anthropic.com';
 
 export type ModelSource =
   | { kind: 'scripted' }
-  | { kind: 'live'; apiKey: string; record: Cassette }
+  /** `upstream` serves the Anthropic calls instead of the network (the cassette round-trip test points it at the simulator). */
+  | { kind: 'live'; apiKey: string; record: Cassette; upstream?: typeof fetch }
   | { kind: 'replay'; cassette: Cassette };
 
 /** Short backoffs so outage cases finish quickly; the model's own policy stays as shipped outside scripted mode. */
@@ -63,7 +64,9 @@ export async function runCase(item: EvalCase, source: ModelSource, variant = 'de
       anthropic.setScript(scriptForCase(item.script, harnessErrors));
       anthropicUrl = anthropic.url;
     } else if (source.kind === 'live') {
-      fetcher = recordingFetch(fetcher, ANTHROPIC_ORIGIN, source.record);
+      const upstream = source.upstream;
+      const base = fetcher;
+      fetcher = recordingFetch(upstream ? (input, init) => (urlOf(input).startsWith(ANTHROPIC_ORIGIN) ? upstream(input, init) : base(input, init)) : base, ANTHROPIC_ORIGIN, source.record);
     } else {
       fetcher = replayingFetch(fetcher, ANTHROPIC_ORIGIN, source.cassette, harnessErrors);
     }
