@@ -117,3 +117,35 @@ test('an audit entry edited directly in IndexedDB is reported as tampered', asyn
   await expect(audit.getByRole('status', { name: 'Audit log status' })).toContainText('tampered');
   await expect(audit.getByRole('status', { name: 'Audit log status' })).toContainText('#2');
 });
+
+test('an order whose answer is lost while Alpaca cannot be asked shows "Outcome unknown", then the follow-up alarm corrects the card and the chat', async ({ extension, anthropic, alpaca }) => {
+  // The follow-up is the real chrome.alarms alarm (one minute), so this test waits for it.
+  test.setTimeout(180_000);
+  scriptOrder(anthropic, { side: 'buy', symbol: 'AAPL', amount: '150' });
+  await configureThroughOptions(extension, { anthropic, alpaca });
+  const panel = await extension.openPage('sidepanel.html');
+  const card = await askForOrder(panel, 'Buy $150 of Apple');
+
+  // Alpaca creates the order but the answer is lost, and every look-up by client_order_id fails.
+  alpaca.faults.dropNext('POST /v2/orders', { afterProcessing: true });
+  alpaca.faults.setStatusSequence('GET /v2/orders:by_client_order_id', Array.from({ length: 100 }, () => 500));
+  await card.getByRole('button', { name: 'Confirm order' }).click();
+
+  const log = panel.getByRole('log', { name: 'Conversation' });
+  await expect(card.getByRole('status')).toHaveText('Outcome unknown, checking with the broker…', { timeout: 60_000 });
+  await expect(log).toContainText('Outcome unknown, checking with the broker…');
+  // Nothing offers to order again while the outcome is unknown.
+  await expect(card.getByRole('button', { name: 'Confirm order' })).toHaveCount(0);
+  // Chromium may re-send a POST whose connection dropped on a reused socket; the client_order_id makes that a
+  // duplicate the broker refuses, so there is one order whatever the network layer did.
+  const sent = orderPosts(alpaca).length;
+  expect(new Set(orderPosts(alpaca).map((post) => (post.body as { client_order_id: string }).client_order_id)).size).toBe(1);
+  expect(cleraOrders(alpaca)).toHaveLength(1);
+
+  // Alpaca answers again; the follow-up finds the order and corrects the card and the chat.
+  alpaca.faults.clear();
+  await expect(card).toContainText(/Filled/, { timeout: 120_000 });
+  await expect(log).toContainText('Correction: Alpaca did receive your order after all');
+  expect(orderPosts(alpaca)).toHaveLength(sent); // the follow-up asked; it sent nothing
+  expect(cleraOrders(alpaca)).toHaveLength(1);
+});
