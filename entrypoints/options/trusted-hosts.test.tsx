@@ -18,6 +18,11 @@ describe('Advanced: hosts trusted with the keys', () => {
     expect(buttons(html)).toEqual(['Trust https://gateway.example.com', 'Trust https://api.alpaca.markets.evil.com']);
     expect(html).toContain('Your keys are not sent to <strong>gateway.example.com</strong>');
     expect(html).toContain('Your keys are not sent to <strong>api.alpaca.markets.evil.com</strong>');
+    // Each Trust button is described by its own warning.
+    const described = [...html.matchAll(/<button[^>]*aria-describedby="([^"]+)"[^>]*>Trust /g)].map((match) => match[1] ?? '');
+    expect(described).toHaveLength(2);
+    expect(new Set(described).size).toBe(2);
+    for (const id of described) expect(html).toContain(`<p id="${id}">Your keys are not sent to`);
   });
 
   it('asks nothing for official hosts, loopback or an empty box', () => {

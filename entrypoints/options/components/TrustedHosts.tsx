@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { TrustedKeyOrigin } from '@/src/protocol/settings';
 import { keyHostDecision } from '@/src/protocol/key-hosts';
 
@@ -7,6 +8,7 @@ import { keyHostDecision } from '@/src/protocol/key-hosts';
  * host, loopback, or an origin already trusted.
  */
 export function KeyHostNotice({ url, trusted, busy, onTrust }: { url: string; trusted: readonly TrustedKeyOrigin[]; busy: boolean; onTrust: (origin: string) => void }) {
+  const warningId = useId();
   const value = url.trim();
   if (value === '') return null;
   const decision = keyHostDecision(value, trusted.map((entry) => entry.origin));
@@ -17,11 +19,12 @@ export function KeyHostNotice({ url, trusted, busy, onTrust }: { url: string; tr
   const origin = decision.origin;
   return (
     <div className="key-host-notice">
-      <p>
+      <p id={warningId}>
         Your keys are not sent to <strong>{decision.host}</strong>: it is not an official Anthropic or Alpaca host. Trust it only if you run or
         know this gateway, because it will receive your key with every request.
       </p>
-      <button type="button" className="button button-secondary" disabled={busy} onClick={() => { onTrust(origin); }}>
+      {/* The warning is the button's description, so a screen reader hears the risk with the choice. */}
+      <button type="button" className="button button-secondary" aria-describedby={warningId} disabled={busy} onClick={() => { onTrust(origin); }}>
         Trust {origin}
       </button>
     </div>
