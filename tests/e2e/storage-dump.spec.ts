@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, configureThroughOptions, ANTHROPIC_KEY, ALPACA_KEY_ID, ALPACA_SECRET } from './support/fixtures';
 import { message, text, toolUse } from '../simulators/anthropic';
+import { plaintextFindings } from '../support/plaintext-search';
 
 /**
  * Everything the extension keeps, read from one of its own pages: every IndexedDB database and store (all rows), and
@@ -43,33 +44,6 @@ async function dumpStorage(page: Page): Promise<string> {
     out['storage.session'] = plain(await chrome.storage.session.get(null));
     return JSON.stringify(out);
   });
-}
-
-/**
- * The base64 forms `secret` can take inside a longer base64 text: its bytes may start at any of three offsets of a
- * 3-byte group, so each offset gives a different core (the characters that do not depend on the neighbours).
- */
-function base64Forms(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'utf8');
-  return [0, 1, 2].map((offset) => {
-    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64').replace(/=+$/, '');
-    const start = Math.ceil((offset * 8) / 6);
-    const end = Math.floor(((offset + bytes.length) * 8) / 6);
-    return encoded.slice(start, end);
-  });
-}
-
-/** Where each secret shows up in the dump (plain, JSON-escaped or base64), with a little context. */
-function findings(dump: string, secrets: Record<string, string>): string[] {
-  const found: string[] = [];
-  for (const [label, secret] of Object.entries(secrets)) {
-    const forms = [secret, JSON.stringify(secret).slice(1, -1), ...base64Forms(secret)];
-    for (const form of forms) {
-      const at = dump.indexOf(form);
-      if (at >= 0) found.push(`${label} (${form === secret ? 'plaintext' : 'encoded'}) near …${dump.slice(Math.max(0, at - 120), at + form.length + 40)}…`);
-    }
-  }
-  return found;
 }
 
 test('after a chat, a confirmed order and a memory, no stored value holds message text, a symbol, an amount, an account id or a key', async ({ extension, anthropic, alpaca }) => {
@@ -147,5 +121,5 @@ test('after a chat, a confirmed order and a memory, no stored value holds messag
     'Alpaca key id': ALPACA_KEY_ID,
     'Alpaca secret': ALPACA_SECRET,
   };
-  expect(findings(dump, secrets)).toEqual([]);
+  expect(plaintextFindings(dump, secrets)).toEqual([]);
 });
