@@ -43,6 +43,8 @@ import { createMetricsKeptRepository } from './store/metrics-kept-repository';
 import { createRetentionRepository, pruneRuns } from './store/retention-repository';
 import { createRetentionService } from './background/retention-service';
 import { sealExistingRows } from './store/seal-migration';
+import { createNotificationService } from './background/notification-service';
+import type { NoticeTarget } from './protocol/notifications';
 
 export type { BackgroundPlatform } from './background/background-platform';
 
@@ -50,6 +52,13 @@ export type { BackgroundPlatform } from './background/background-platform';
 export function createBackgroundApp(platform: BackgroundPlatform) {
   const db = platform.database ?? openDatabase();
   let broadcast: (event: PushEvent) => void = () => undefined;
+  // A notification click asks for a conversation; a panel that opens within a minute starts on it.
+  let focus: { conversationId: string; at: number } | null = null;
+  const takeFocus = (): string | undefined => {
+    const wanted = focus && platform.clock.monotonic() - focus.at < 60_000 ? focus.conversationId : undefined;
+    focus = null;
+    return wanted;
+  };
 
   // The optional passphrase lock: every seal and open asks it for the data key, and while it is locked nothing that
   // needs the key starts (the services below are built once it is unlocked; without a passphrase that is at once).
@@ -96,7 +105,18 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     const { monitoring } = await settings.get();
     const metricsRepository = createMetricsRepository(db);
     const alertRepository = createAlertRepository(db);
-    const alertMonitor = createAlertMonitor({ source: metricsRepository, alerts: alertRepository, clock: platform.clock, ids: platform.ids, port: platform.alerts });
+    const cancelProposals = createCancelProposalRepository(db, vault, platform.clock);
+    // Fills, rejections, expiring cards and quality alerts as Chrome notifications (each under its setting), and the
+    // one toolbar badge (pending confirmations first, then open alerts).
+    const notifications = createNotificationService({
+      port: platform.notifications,
+      settings: async () => (await settings.get()).notifications,
+      proposals,
+      cancels: cancelProposals,
+      clock: platform.clock,
+      log: (message, details) => { platform.log('warn', message, details); },
+    });
+    const alertMonitor = createAlertMonitor({ source: metricsRepository, alerts: alertRepository, clock: platform.clock, ids: platform.ids, port: platform.notifications ? notifications.alertPort : platform.alerts });
     const evaluateAlerts = () => alertMonitor.evaluate().catch((error: unknown) => { platform.log('warn', 'Could not evaluate the alert rules.', { error: String(error) }); return []; });
     const metrics = withMetricsConsent(createSpanRecorder({
       db,
@@ -138,13 +158,15 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     };
     const trading = createTradingService({
       proposals,
-      cancels: createCancelProposalRepository(db, vault, platform.clock),
+      cancels: cancelProposals,
       audit,
       // Any order event (a proposal saved or updated) drops the cached portfolio.
       notifier: createTradingNotifier({
         conversations,
         broadcast: (event) => {
           if (event.type === 'proposal-upsert' || event.type === 'cancel-upsert') portfolioCache.invalidate();
+          if (event.type === 'proposal-upsert') platform.keepAlive(notifications.proposalChanged(event.proposal));
+          if (event.type === 'cancel-upsert') platform.keepAlive(notifications.cancelChanged());
           broadcast(event);
         },
       }),
@@ -169,7 +191,7 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
       isRunning: (conversationId) => chatRef.current?.isRunning(conversationId) ?? false,
       log: (message, details) => { platform.log('warn', message, details); },
     });
-    const created = createRequestHandlers({ settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries,
+    const created = createRequestHandlers({ focusRequest: takeFocus, settings, conversations, runs, audit, trading, proposals, metrics, fetchers, health: () => resilience.health(), platform, broadcast: (event) => { broadcast(event); }, memory, profiles, portfolioCache, summaries,
       metricsView: createMetricsHandlers({ repository: metricsRepository, alerts: alertRepository, monitor: alertMonitor, conversations, runs, clock: platform.clock, ids: platform.ids, consent: consent.policy,
         experiment: {
           split: async () => (await settings.get()).experiment.split,
@@ -193,8 +215,9 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     chatRef.current = created.chat;
     const recovered = await created.chat.recoverInterrupted();
     if (recovered > 0) platform.log('info', `Marked ${recovered} unfinished answer(s) as interrupted after a restart.`);
+    platform.keepAlive(notifications.refreshBadge());
     platform.keepAlive(retention.prune().catch((error: unknown) => { platform.log('warn', 'Retention could not run.', { error: String(error) }); }));
-    return { ...created, trading, evaluateAlerts, retention };
+    return { ...created, trading, evaluateAlerts, retention, notifications };
   })();
   started.catch((error: unknown) => {
     platform.log('warn', 'The background failed to start.', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
@@ -278,6 +301,19 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
     evaluateAlerts: async () => { await whenOpen((app) => app.evaluateAlerts(), 'the alert rules'); },
     /** The retention alarm: prunes each category past its retention (the audit log keeps a signed checkpoint). */
     pruneRetention: async () => whenOpen((app) => app.retention.prune(), 'retention'),
+    /** A click on one of Clera's notifications (the platform has opened the panel or a tab): show that conversation. */
+    openTarget: (target: NoticeTarget) => {
+      if (target.kind !== 'conversation') return;
+      focus = { conversationId: target.conversationId, at: platform.clock.monotonic() };
+      broadcast({ type: 'conversation-focus', conversationId: target.conversationId, ...(target.proposalId ? { proposalId: target.proposalId } : {}) });
+    },
+    /** A per-proposal wake-up (reminder before a card expires, or its expiry): expire what is due, then remind. */
+    wake: async (key: string) => {
+      return whenOpen(async ({ trading, notifications }) => {
+        await trading.expireDue();
+        return notifications.wake(key);
+      }, 'an order card reminder');
+    },
     /** The follow-up alarm: expire proposals and keep following open orders. */
     followUp: async () => {
       await whenOpen(async ({ trading }) => {

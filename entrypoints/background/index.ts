@@ -6,9 +6,10 @@ import { createChromePageAccess } from './page-access';
 import { createBrowserEntryPoints } from '@/src/platform/entry-points';
 import { pageAnalyzeText } from '@/src/page/page-analyze-text';
 import { loopbackOnlyFetch } from '@/src/platform/demo-mode';
-import { createAlertNotifier } from '@/src/platform/alert-notifier';
 import { chromeLocalStore } from '@/src/platform/local-store';
 import { chromeSessionStore } from '@/src/platform/session-store';
+import { createChromeNotifications, WAKE_ALARM_PREFIX } from './notifications';
+import type { NoticeTarget } from '@/src/protocol/notifications';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
 const ALERTS_ALARM = 'clera-alerts';
@@ -26,6 +27,9 @@ export default defineBackground(() => {
 
   const keepAlive = createKeepAlive(() => chrome.runtime.getPlatformInfo());
   const pages = createChromePageAccess();
+  // Clicks may arrive before the app exists (a click wakes the worker): they wait for it.
+  let openTarget: (target: NoticeTarget) => void = () => undefined;
+  const notifications = createChromeNotifications({ onOpen: (target) => { openTarget(target); } });
   const app = createBackgroundApp({
     extensionId: chrome.runtime.id,
     // The demo build (`npm start`) can reach the local simulators only, whatever the settings say.
@@ -39,8 +43,9 @@ export default defineBackground(() => {
     pages,
     localStore: chromeLocalStore(),
     session: chromeSessionStore(),
-    alerts: createAlertNotifier(() => { void chrome.tabs.create({ url: chrome.runtime.getURL('/metrics.html') }); }),
+    notifications,
   });
+  openTarget = (target) => { keepAlive(app.ready.then(() => { app.openTarget(target); })); };
   // The alert rules are judged every 5 minutes (and after each turn, by the app).
   void chrome.alarms.create(ALERTS_ALARM, { periodInMinutes: 5 });
   void chrome.alarms.create(RETENTION_ALARM, { periodInMinutes: 60 });
@@ -51,6 +56,7 @@ export default defineBackground(() => {
     if (alarm.name === ALERTS_ALARM) keepAlive(app.evaluateAlerts());
     if (alarm.name === RETENTION_ALARM) keepAlive(app.pruneRetention());
     if (alarm.name === LOCK_ALARM) keepAlive(app.checkLock());
+    if (alarm.name.startsWith(WAKE_ALARM_PREFIX)) keepAlive(app.wake(alarm.name.slice(WAKE_ALARM_PREFIX.length)));
   });
   const menu = createContextMenu({ analyze: (input) => { keepAlive(app.analyzeSelection(input.selection ?? pageAnalyzeText(input))); } });
   pages.watch({
@@ -62,4 +68,6 @@ export default defineBackground(() => {
   // End-to-end builds only (CLERA_E2E_HOOKS=1): tests cannot right-click a browser menu, so they call the same
   // handler here. The flag is a build-time constant, so production bundles do not contain this line.
   if (__CLERA_E2E_HOOKS__) (globalThis as { cleraContextMenuClick?: typeof menu.onClicked }).cleraContextMenuClick = menu.onClicked;
+  // E2E only: what a notification click does (tests cannot click a system notification).
+  if (__CLERA_E2E_HOOKS__) (globalThis as { cleraNotificationTarget?: (target: NoticeTarget) => void }).cleraNotificationTarget = (target) => { openTarget(target); };
 });

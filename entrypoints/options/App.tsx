@@ -16,6 +16,7 @@ import { MemorySettingsSection } from './components/MemorySettingsSection';
 import { ProfileSection } from './components/ProfileSection';
 import { MemoriesSection } from './components/MemoriesSection';
 import { PrivacySection } from './components/PrivacySection';
+import { NotificationsSection } from './components/NotificationsSection';
 
 /** After a failed save, put the caret in the first field that needs fixing. */
 function focusFirstInvalid(): void {
@@ -79,6 +80,7 @@ export function App({ client, applyTheme, auditLogUrl }: OptionsAppProps) {
           <MemorySettingsSection form={form} errors={errors} update={update} />
           <MetricsSection form={form} errors={errors} update={update} />
           <ExperimentSection form={form} errors={errors} update={update} />
+          <NotificationsSection form={form} update={update} />
           <AppearanceSection form={form} errors={errors} update={update} />
           <AdvancedSection
             form={form}

@@ -33,6 +33,8 @@ export interface OptionsForm {
   theme: Settings['theme'];
   /** The prompt experiment: the default variant, the experiment variant ('' = off) and its share in percent, as typed. */
   experiment: { defaultVariant: string; challenger: string; percent: string };
+  /** Which events show a Chrome notification. */
+  notifications: Settings['notifications'];
   /** The pre-trade limits as typed; the deny list as one comma-separated line. */
   trading: Record<keyof TradingLimits, string>;
 }
@@ -70,6 +72,7 @@ export function formFromSettings(settings: Settings): OptionsForm {
     },
     theme: settings.theme,
     experiment: experimentForm(settings.experiment.split),
+    notifications: { ...settings.notifications },
     monitoring: { retentionDays: String(settings.monitoring.retentionDays), maxSpans: String(settings.monitoring.maxSpans) },
     trading: {
       maxOrderNotional: settings.trading.maxOrderNotional,
@@ -190,6 +193,7 @@ export function validateForm(form: OptionsForm): FormResult {
       conversationTokenBudget: typedNumber(form.memory.conversationTokenBudget),
     },
     theme: form.theme,
+    notifications: form.notifications,
     trading: tradingLimitsInput(form.trading),
     monitoring: { retentionDays: typedNumber(form.monitoring.retentionDays), maxSpans: typedNumber(form.monitoring.maxSpans) },
     experiment: { split },

@@ -6,6 +6,7 @@ import { connectBackground, openOptionsPage } from '../shared/runtime';
 import { pagePermission } from '../shared/page-permission';
 import { applyTheme, rememberedTheme } from '../shared/theme';
 import { preloadMarkdown } from './components/LazyMarkdownText';
+import { focusOrderCard } from './composer-focus';
 import '../shared/base.css';
 import './sidepanel.css';
 
@@ -17,7 +18,7 @@ if (root) {
       <App
         client={connectBackground()}
         start={readStartOptions(location.search)}
-        platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); }, pagePermission }}
+        platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); }, focusCard: focusOrderCard, pagePermission }}
       />
     </StrictMode>,
   );

@@ -16,6 +16,8 @@ export interface PanelActionsDeps {
   openSettings(): void;
   writeClipboard(text: string): Promise<void>;
   applyTheme(theme: ThemeChoice): void;
+  /** Brings an order card into view and focuses it (a notification click names one). */
+  focusCard?(proposalId: string): void;
   now?: () => number;
 }
 
@@ -112,7 +114,8 @@ export function createPanelActions(deps: PanelActionsDeps) {
       return;
     }
     if (event.type === 'conversation-focus') {
-      void open(event.conversationId);
+      const card = event.proposalId;
+      void open(event.conversationId).then((ok) => { if (ok && card) deps.focusCard?.(card); });
       return;
     }
     store.setState((state) => ({ ...applyEvent(state, event), lastEventAt: now() }), true);
@@ -137,6 +140,7 @@ export function createPanelActions(deps: PanelActionsDeps) {
       }
       void open(options.conversationId).then((ok) => {
         if (!ok && store.getState().conversation === null) store.setState({ connection: 'unavailable' });
+        if (ok && options.card) deps.focusCard?.(options.card);
       });
       void loadTheme();
       return unsubscribe;

@@ -2,6 +2,8 @@
 export interface StartOptions {
   conversationId?: string;
   prefill?: string;
+  /** An order card to bring into view (a notification opened the panel in a tab). */
+  card?: string;
 }
 
 const MAX_ID = 100;
@@ -16,6 +18,8 @@ export function readStartOptions(search: string): StartOptions {
   const options: StartOptions = {};
   const conversationId = params.get('conversation')?.trim();
   if (conversationId && conversationId.length <= MAX_ID) options.conversationId = conversationId;
+  const card = params.get('card')?.trim();
+  if (card && card.length <= MAX_ID) options.card = card;
   const prefill = (params.get('q') ?? params.get('prefill'))?.trim();
   if (prefill) options.prefill = prefill.slice(0, MAX_PREFILL);
   return options;
@@ -26,6 +30,7 @@ export function startOptionsQuery(options: StartOptions): string {
   const params = new URLSearchParams();
   if (options.conversationId) params.set('conversation', options.conversationId);
   if (options.prefill) params.set('q', options.prefill);
+  if (options.card) params.set('card', options.card);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -6,6 +6,7 @@ import type { AlertPort } from '../monitoring/alert-monitor';
 import type { BrowserPages } from './page-handlers';
 import type { ServerPort } from './port-server';
 import type { SessionStore } from '../platform/vault-lock';
+import type { NotificationPort } from '../protocol/notifications';
 
 /** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
 export interface BackgroundPlatform {
@@ -34,6 +35,8 @@ export interface BackgroundPlatform {
   pages?: BrowserPages;
   /** chrome.storage.session (the unlocked vault key while the browser runs); in-memory when absent (Node tests). */
   session?: SessionStore;
-  /** Notifications and the toolbar badge for quality alerts; absent in Node tests that do not look at them. */
+  /** Quality alerts only, straight from the monitor (tests); the extension passes `notifications` instead. */
   alerts?: AlertPort;
+  /** Chrome notifications, the toolbar badge and per-proposal wake-ups; absent in Node tests that do not look at them. */
+  notifications?: NotificationPort;
 }

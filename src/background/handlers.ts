@@ -49,6 +49,8 @@ export interface HandlerDeps {
   /** Consent per data category, checked where the data is used; and the Privacy region's requests. */
   consent?: ConsentPolicy;
   privacy: (chat: { isRunning: (conversationId: string) => boolean }) => ReturnType<typeof createPrivacyHandlers>;
+  /** The conversation a notification click asked for, once: a panel opening without one starts there. */
+  focusRequest?: () => string | undefined;
 }
 
 /**
@@ -88,7 +90,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
 
   // The lock's own requests are answered outside (src/background/vault-handlers.ts), even while locked.
   const handlers: Omit<Handlers, keyof VaultHandlers> = {
-    'session-open': (request) => sessions.open(request.conversationId),
+    'session-open': (request) => sessions.open(request.conversationId ?? deps.focusRequest?.()),
     'chat-send': (request) => chat.send(request.conversationId, request.text),
     'chat-stop': (request) => Promise.resolve({ stopped: chat.stop(request.conversationId) }),
     'chat-retry': (request) => chat.retry(request.conversationId, request.messageId),

@@ -5,7 +5,7 @@ import { alertTransitions, checkRule, defaultAlertRules } from './alert-rules';
 import { computeReport } from './metrics-report';
 import type { MetricsSource } from './metrics-source';
 
-/** How a firing alert reaches the user; src/platform/alert-notifier.ts implements it with chrome.notifications. */
+/** How a firing alert reaches the user; the background's notification service implements it (chrome.notifications under the alerts setting, one badge). */
 export interface AlertPort {
   notify(alert: { id: string; title: string; message: string }): void;
   /** The toolbar badge: the number of open alerts, or '' for none. */

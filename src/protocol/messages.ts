@@ -164,7 +164,8 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel-upsert'), cancel: cancelProposalSchema }),
   z.object({ type: z.literal('service-health'), health: healthMapSchema }),
   /** The background started a conversation the open panels should show (e.g. from "Analyze ticker"). */
-  z.object({ type: z.literal('conversation-focus'), conversationId: id }),
+  /** Show this conversation (and, from a notification, bring this order card into view). */
+  z.object({ type: z.literal('conversation-focus'), conversationId: id, proposalId: id.optional() }),
   z.object({ type: z.literal('settings-changed'), mode: z.enum(tradingModes), configured: z.boolean() }),
   z.object({ type: z.literal('memory-upsert'), memory: memoryViewSchema }),
   z.object({ type: z.literal('memory-remove'), memoryId: id, conversationId: id }),

@@ -74,6 +74,20 @@ export const memorySettingsSchema = z.object({
 export type MemorySettings = z.infer<typeof memorySettingsSchema>;
 export const defaultMemorySettings: MemorySettings = { cap: 100, suitability: 'warn', portfolioCacheSeconds: 60, conversationTokenBudget: 24_000 };
 
+/** Which events show a Chrome notification; each kind on by default, switched on the options page. */
+export const notificationSettingsSchema = z.object({
+  /** An order filled. */
+  fills: z.boolean().default(true),
+  /** An order was not placed or the broker rejected it. */
+  rejections: z.boolean().default(true),
+  /** An order card waiting for confirmation is about to expire. */
+  expiring: z.boolean().default(true),
+  /** A quality alert of the metrics view fired. */
+  alerts: z.boolean().default(true),
+});
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+export const defaultNotificationSettings: NotificationSettings = { fills: true, rejections: true, expiring: true, alerts: true };
+
 export const DEFAULT_MODELS = { supervisor: 'claude-sonnet-5', specialist: 'claude-haiku-4-5' } as const;
 
 export const settingsSchema = z.object({
@@ -105,6 +119,7 @@ export const settingsSchema = z.object({
   /** True once the user picked a rebalance target themselves; until then it follows the profile's risk tolerance. */
   rebalanceTargetSet: z.boolean().default(false),
   memory: memorySettingsSchema.default(defaultMemorySettings),
+  notifications: notificationSettingsSchema.default(defaultNotificationSettings),
   /** Prompt experiment: each new conversation is assigned a variant from its id, in proportion to the weights. */
   experiment: z
     .object({ split: z.array(z.object({ variant: z.string().min(1).max(60), weight: z.number().int().min(0).max(100) })).max(10).default([{ variant: 'default', weight: 100 }]) })

@@ -5,6 +5,7 @@ import { estimateLines, expiryText, isExpired, orderHeadline, orderTypeText, PAG
 import { OrderActions } from './OrderActions';
 import { OrderEditForm } from './OrderEditForm';
 import { OrderRules } from './OrderRules';
+import { orderCardDomId } from '../composer-focus';
 
 /**
  * One order proposal in the log: what would be traded, the estimate, every pre-trade rule's result, and, while it
@@ -41,6 +42,8 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
   return (
     <section
       role="region"
+      id={orderCardDomId(id)}
+      tabIndex={-1}
       aria-label="Order confirmation"
       aria-describedby={titleId}
       aria-busy={busy || undefined}
