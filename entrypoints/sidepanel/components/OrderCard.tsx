@@ -42,9 +42,9 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
   return (
     <section
       role="region"
+      aria-label="Order confirmation"
       id={orderCardDomId(id)}
       tabIndex={-1}
-      aria-label="Order confirmation"
       aria-describedby={titleId}
       aria-busy={busy || undefined}
       className={`order-card${live ? ' order-card-live' : ''}${pending && !expired ? ' order-card-pending' : ''}`}
