@@ -136,3 +136,17 @@ export function statusLine(proposal: Proposal, nowMs: number): string | null {
       return `Not placed: ${proposal.error?.message ?? 'the order could not be placed.'}`;
   }
 }
+
+/** The checks as the card shows them: failed ones first, then warnings (each in the rules' order), and those that passed. */
+export function rulesByAttention(rules: readonly Rule[]): { attention: Rule[]; passed: Rule[] } {
+  return {
+    attention: [...rules.filter((rule) => rule.outcome === 'block'), ...rules.filter((rule) => rule.outcome === 'warn')],
+    passed: rules.filter((rule) => rule.outcome === 'pass'),
+  };
+}
+
+/** The folded line of passing checks: "All 14 checks passed", or "12 other checks passed" beside failures or warnings. */
+export function passedSummary(count: number, all: boolean): string {
+  const noun = count === 1 ? 'check' : 'checks';
+  return all ? (count === 1 ? 'The 1 check passed' : `All ${String(count)} checks passed`) : `${String(count)} other ${noun} passed`;
+}

@@ -84,7 +84,8 @@ describe('order confirmation card', () => {
     const order = { id: '61e69015-8549', status: 'filled', filledQty: '2.487', filledAvgPrice: '201.05', submittedAt: '2025-06-16T14:00:05.000Z' };
     const html = render([proposalFixture({ status: 'filled', order })]);
     expect(html).toMatch(/<p role="status"[^>]*>Filled: 2.487 shares at \$201.05<\/p>/);
-    expect(html).not.toContain('<button');
+    // No decision left to make: the only button is the fold of the passing checks.
+    expect(html.replaceAll(/<button type="button" class="order-rule-toggle"[^>]*>/g, "")).not.toContain("<button");
     expect(text(html)).not.toContain('Expires');
   });
 
@@ -116,5 +117,43 @@ describe('conversation log with order cards', () => {
     const positions = ['Answer a1', 'Buy $500.00 of MSFT', 'Answer a2', 'Buy $500.00 of NVDA'].map((part) => words.indexOf(part));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
+
+describe('order card leads with what needs attention', () => {
+  const rules: Proposal['rules'] = [
+    { id: 'min', label: 'Minimum order', outcome: 'pass', reason: 'At least $1.00.' },
+    { id: 'weight', label: 'Position weight', outcome: 'warn', reason: 'AAPL would be 24.5% of your portfolio.' },
+    { id: 'bp', label: 'Buying power', outcome: 'pass', reason: '$9,500.00 left.' },
+    { id: 'deny', label: 'Symbols never to trade', outcome: 'block', reason: 'AAPL is on your list.' },
+    { id: 'hours', label: 'Market hours', outcome: 'pass', reason: 'Open now.' },
+  ];
+
+  it('shows failed then warning checks first, and folds the passing ones into one named line', () => {
+    const html = render([proposalFixture({ rules, blocked: true })]);
+    const words = text(html);
+    const blocked = words.indexOf('Blocked: Symbols never to trade');
+    const warning = words.indexOf('Warning: Position weight');
+    const fold = words.indexOf('3 other checks passed');
+    expect([blocked, warning, fold].every((at) => at >= 0)).toBe(true);
+    expect(blocked).toBeLessThan(warning);
+    expect(warning).toBeLessThan(fold);
+    expect(words).toContain('3 other checks passed — Minimum order, Buying power, Market hours');
+    // The fold is a collapsed button; the passing checks' reasons are in the list it controls, hidden until opened.
+    expect(html).toMatch(/<button type="button" class="order-rule-toggle" aria-expanded="false" aria-controls="([^"]+)">3 other checks passed<\/button>/);
+    const controls = /aria-controls="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(html).toContain(`<ul id="${controls}" class="order-rules-passed" hidden="">`);
+  });
+
+  it('says "All N checks passed" when nothing needs attention', () => {
+    const html = render([proposalFixture({ rules: rules.filter((rule) => rule.outcome === 'pass') })]);
+    expect(text(html)).toContain('All 3 checks passed — Minimum order, Buying power, Market hours');
+  });
+
+  it('keeps amount, symbol, side and mode at the top, above the checks and the estimate', () => {
+    const words = text(render([proposalFixture({ rules })]));
+    expect(words.indexOf('Buy $500.00 of AAPL')).toBeLessThan(words.indexOf('PAPER'));
+    expect(words.indexOf('PAPER')).toBeLessThan(words.indexOf('Blocked:'));
+    expect(words.indexOf('other checks passed')).toBeLessThan(words.indexOf('Estimated price'));
   });
 });

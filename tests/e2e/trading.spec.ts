@@ -149,3 +149,21 @@ test('an order whose answer is lost while Alpaca cannot be asked shows "Outcome 
   expect(orderPosts(alpaca)).toHaveLength(sent); // the follow-up asked; it sent nothing
   expect(cleraOrders(alpaca)).toHaveLength(1);
 });
+
+test('the card folds the passing checks into one line that opens from the keyboard', async ({ extension, anthropic, alpaca }) => {
+  scriptOrder(anthropic, { side: 'buy', symbol: 'AAPL', amount: '500' });
+  await configureThroughOptions(extension, { anthropic, alpaca });
+  const panel = await extension.openPage('sidepanel.html');
+  const card = await askForOrder(panel, 'Buy $500 of Apple');
+  const fold = card.getByRole('button', { name: /checks? passed$/ });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(card.getByText('Buying power', { exact: false }).first()).toBeVisible();
+  await fold.focus();
+  await panel.keyboard.press('Enter');
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  const passed = card.getByRole('listitem', { includeHidden: true }).filter({ hasText: 'Passed: Buying power' }).last();
+  await expect(passed).toBeVisible();
+  await panel.keyboard.press('Enter');
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(passed).toBeHidden();
+});

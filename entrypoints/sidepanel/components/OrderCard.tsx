@@ -8,7 +8,8 @@ import { OrderRules } from './OrderRules';
 import { orderCardDomId } from '../composer-focus';
 
 /**
- * One order proposal in the log: what would be traded, the estimate, every pre-trade rule's result, and, while it
+ * One order proposal in the log, leading with what needs attention: the side, amount, symbol and mode on top, then the
+ * flags and the failed and warning checks (passing checks folded into one line), then the estimate. What would be traded, the estimate, every pre-trade rule's result, and, while it
  * waits for the user, Confirm / Edit / Reject. Once decided, a status line says what became of it.
  */
 export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
@@ -58,6 +59,20 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
         </span>
       </header>
 
+      {proposal.fromPageText && (
+        <p className="order-flag">
+          <span aria-hidden="true">⚠ </span>
+          {PAGE_TEXT_WARNING}
+        </p>
+      )}
+      {pending && !expired && proposal.priceMove && (
+        <p className="order-flag" role="alert">
+          {priceMoveText(proposal.priceMove)}
+        </p>
+      )}
+
+      <OrderRules rules={proposal.rules} />
+
       <dl className="order-facts">
         <div>
           <dt>Order type</dt>
@@ -74,20 +89,6 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
           </div>
         ))}
       </dl>
-
-      {proposal.fromPageText && (
-        <p className="order-flag">
-          <span aria-hidden="true">⚠ </span>
-          {PAGE_TEXT_WARNING}
-        </p>
-      )}
-      {pending && !expired && proposal.priceMove && (
-        <p className="order-flag" role="alert">
-          {priceMoveText(proposal.priceMove)}
-        </p>
-      )}
-
-      <OrderRules rules={proposal.rules} />
 
       {pending && !expired && (
         <p className="order-expiry" aria-live="off">
