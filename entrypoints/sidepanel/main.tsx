@@ -7,6 +7,7 @@ import { pagePermission } from '../shared/page-permission';
 import { applyTheme, rememberedTheme } from '../shared/theme';
 import { preloadMarkdown } from './components/LazyMarkdownText';
 import { focusOrderCard } from './composer-focus';
+import { downloadText } from '../audit/download';
 import '../shared/base.css';
 import './sidepanel.css';
 
@@ -18,7 +19,7 @@ if (root) {
       <App
         client={connectBackground()}
         start={readStartOptions(location.search)}
-        platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); }, focusCard: focusOrderCard, pagePermission }}
+        platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); }, focusCard: focusOrderCard, download: downloadText, pagePermission }}
       />
     </StrictMode>,
   );

@@ -8,6 +8,7 @@ import { errorMessage } from '../shared/error-message';
 import { applyEvent, applySession, upsertCancel, upsertProposal, type PanelState, type PanelStore } from './store';
 import type { StartOptions } from './start-options';
 import type { OrderChanges } from './order-edit';
+import { conversationJson, conversationMarkdown, exportFileName, type SearchHit } from '@/src/protocol/conversation-export';
 
 export interface PanelActionsDeps {
   /** The background's port, or null when the page runs outside the extension. */
@@ -16,6 +17,8 @@ export interface PanelActionsDeps {
   openSettings(): void;
   writeClipboard(text: string): Promise<void>;
   applyTheme(theme: ThemeChoice): void;
+  /** Saves text as a file (a Blob and an `<a download>`). */
+  download?(fileName: string, text: string, type: string): void;
   /** Brings an order card into view and focuses it (a notification click names one). */
   focusCard?(proposalId: string): void;
   now?: () => number;
@@ -202,6 +205,23 @@ export function createPanelActions(deps: PanelActionsDeps) {
     /** Remember or Dismiss a memory suggestion, or Undo a memory saved at once; push events update the notes. */
     async decideMemory(memoryId: string, decision: 'remember' | 'dismiss' | 'undo'): Promise<void> {
       await call((c) => c.request({ type: 'memory-decide', memoryId, decision }));
+    },
+
+    /** Downloads the current conversation as Markdown or JSON (decrypted by the background). Returns whether it did. */
+    async exportConversation(format: 'markdown' | 'json', conversationId = store.getState().conversation?.id): Promise<boolean> {
+      if (!conversationId) return false;
+      const doc = await call((c) => c.request({ type: 'conversation-export', conversationId }));
+      if (!doc) return false;
+      if (format === 'markdown') deps.download?.(exportFileName(doc, 'md'), conversationMarkdown(doc), 'text/markdown');
+      else deps.download?.(exportFileName(doc, 'json'), conversationJson(doc), 'application/json');
+      return true;
+    },
+
+    /** Conversations containing these words (the background decrypts and searches); null when the request failed. */
+    async searchConversations(query: string): Promise<SearchHit[] | null> {
+      if (!query.trim()) return [];
+      const answer = await call((c) => c.request({ type: 'conversation-search', query: query.trim().slice(0, 200) }));
+      return answer ? answer.hits : null;
     },
 
     async openConversations(): Promise<void> {

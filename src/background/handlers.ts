@@ -25,6 +25,7 @@ import type { createMetricsHandlers } from './metrics-handlers';
 import { createSessionService } from './session-service';
 import { createSettingsService } from './settings-service';
 import { createApprovalService } from './approval-service';
+import { createConversationArchive } from './conversation-archive';
 import type { ConsentPolicy } from '../protocol/privacy';
 import type { createPrivacyHandlers } from './privacy-handlers';
 
@@ -88,6 +89,8 @@ export function createRequestHandlers(deps: HandlerDeps) {
   const approvals = createApprovalService({ trading: deps.trading, metrics: deps.metrics, clock: platform.clock });
   const analyzeSelection = createAnalyzeSelection({ conversations, chat, clock: platform.clock, runtime, broadcast: deps.broadcast });
 
+  const archive = createConversationArchive({ conversations, runs: deps.runs, clock: platform.clock });
+
   // The lock's own requests are answered outside (src/background/vault-handlers.ts), even while locked.
   const handlers: Omit<Handlers, keyof VaultHandlers> = {
     'session-open': (request) => sessions.open(request.conversationId ?? deps.focusRequest?.()),
@@ -98,6 +101,8 @@ export function createRequestHandlers(deps: HandlerDeps) {
     'conversation-open': (request) => sessions.openExisting(request.conversationId),
     'conversation-list': async () => ({ conversations: await conversations.list(100) }),
     'conversation-delete': (request) => sessions.remove(request.conversationId),
+    'conversation-export': (request) => archive.export(request.conversationId),
+    'conversation-search': async (request) => ({ hits: await archive.search(request.query) }),
     'settings-get': () => settingsService.view(),
     'settings-save': (request) => settingsService.save(request.settings, request.secrets),
     'proposal-decide': async (request) => ({ proposal: await approvals.decide(request.proposalId, request.decision, request.liveConfirmed, request.revision) }),

@@ -1,3 +1,4 @@
+import { conversationExportSchema, searchHitSchema } from './conversation-export';
 import { z } from 'zod';
 import { chatMessageSchema, conversationSchema } from './conversation';
 import { errorInfoSchema } from './errors';
@@ -32,6 +33,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('conversation-open'), conversationId: id }),
   z.object({ id, type: z.literal('conversation-list') }),
   z.object({ id, type: z.literal('conversation-delete'), conversationId: id }),
+  /** The conversation decrypted, with its figures and the tools behind each answer (the panel renders and downloads it). */
+  z.object({ id, type: z.literal('conversation-export'), conversationId: id }),
+  /** Conversations containing these words; the background decrypts and searches, only the hits come back. */
+  z.object({ id, type: z.literal('conversation-search'), query: z.string().trim().min(1).max(200) }),
   z.object({ id, type: z.literal('settings-get') }),
   z.object({ id, type: z.literal('settings-save'), settings: settingsSchema, secrets: secretsPatchSchema }),
   z.object({ id, type: z.literal('connection-test') }),
@@ -119,6 +124,8 @@ export const responseSchemas = {
   'conversation-open': sessionSchema,
   'conversation-list': z.object({ conversations: z.array(conversationSchema) }),
   'conversation-delete': z.object({ deleted: z.boolean() }),
+  'conversation-export': conversationExportSchema,
+  'conversation-search': z.object({ hits: z.array(searchHitSchema) }),
   'settings-get': settingsViewSchema,
   'settings-save': settingsViewSchema,
   'connection-test': z.object({ checks: z.array(connectionCheckSchema) }),

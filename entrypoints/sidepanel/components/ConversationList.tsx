@@ -3,6 +3,8 @@ import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { focusComposer } from '../composer-focus';
 import { ConversationRow } from './ConversationRow';
 import { CloseIcon } from './Icons';
+import type { SearchHit } from '@/src/protocol/conversation-export';
+import { formatWhen } from '../format-time';
 
 /** Past conversations, newest first, over the chat. Escape or Close returns to the chat. */
 export function ConversationList({ onClose }: { onClose: () => void }) {
@@ -12,6 +14,25 @@ export function ConversationList({ onClose }: { onClose: () => void }) {
   const container = useRef<HTMLDivElement>(null);
   // Why the last delete was refused (an order in that conversation still waits for a decision, say).
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Search: the words typed, and the conversations that contain them (null while no search has answered).
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+
+  useEffect(() => {
+    const words = query.trim();
+    if (!words) {
+      setHits(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      void actions.searchConversations(words).then((found) => { if (current) setHits(found ?? []); });
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [actions, query]);
 
   useEffect(() => {
     container.current?.focus();
@@ -56,7 +77,46 @@ export function ConversationList({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       )}
-      {conversations === null ? (
+      <div className="conversation-search" role="search">
+        <input
+          type="search"
+          className="input"
+          aria-label="Search conversations"
+          placeholder="Search conversations"
+          value={query}
+          onChange={(event) => { setQuery(event.target.value); }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && query) {
+              // Escape clears the search first; a second Escape closes the list.
+              event.stopPropagation();
+              event.nativeEvent.stopImmediatePropagation();
+              setQuery('');
+            }
+          }}
+        />
+      </div>
+      {query.trim() ? (
+        hits === null ? (
+          <p className="muted sheet-empty" role="status">Searching…</p>
+        ) : hits.length === 0 ? (
+          <p className="muted sheet-empty" role="status">No conversation contains “{query.trim()}”.</p>
+        ) : (
+          <>
+            <p className="visually-hidden" role="status">{`${String(hits.length)} conversation${hits.length === 1 ? '' : 's'} found`}</p>
+            <ul className="conversation-items" aria-label="Search results">
+              {hits.map((hit) => (
+                <li key={hit.conversationId} className={hit.conversationId === currentId ? 'conversation-row conversation-row-current' : 'conversation-row'}>
+                  <button type="button" className="conversation-open" onClick={() => void open(hit.conversationId)}>
+                    <span className="conversation-title">{hit.title.trim() || 'Untitled'}</span>
+                    <span className="search-hit-snippet">{hit.snippet}</span>
+                    <span className="conversation-when">{formatWhen(hit.updatedAt)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      ) : conversations === null ? (
         <p className="muted sheet-empty">Loading…</p>
       ) : conversations.length === 0 ? (
         <p className="muted sheet-empty">No conversations yet.</p>

@@ -4,6 +4,7 @@ import { focusComposer } from '../composer-focus';
 import { ConversationList } from './ConversationList';
 import { ModeBadge } from './ModeBadge';
 import { IncognitoSwitch } from './IncognitoSwitch';
+import { ConversationMenu } from './ConversationMenu';
 import { extensionPageUrl } from '../../shared/runtime';
 import { HistoryIcon, PlusIcon, SettingsIcon } from './Icons';
 
@@ -50,6 +51,7 @@ export function PanelHeader() {
         >
           <HistoryIcon />
         </button>
+        <ConversationMenu />
         <a className="icon-button" href={extensionPageUrl('metrics.html')} target="_blank" rel="noopener noreferrer" aria-label="Metrics" title="Metrics">
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" d="M4 20h16M7 16v-5m5 5V6m5 10v-8" /></svg>
         </a>
