@@ -17,6 +17,7 @@ import { ActivityLine } from './components/ActivityLine';
 import { ErrorAlert } from './components/ErrorAlert';
 import { HealthBanner } from './components/HealthBanner';
 import { Composer } from './components/Composer';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 
 export interface AppProps {
   /** The background's port, or null outside the extension (the panel then shows it is not connected). */
@@ -73,6 +74,7 @@ function Panel() {
         <ErrorAlert />
         <Composer />
       </footer>
+      <ShortcutsDialog />
     </div>
   );
 }

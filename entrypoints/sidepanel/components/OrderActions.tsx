@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Proposal } from '@/src/protocol/proposal';
 
 interface Props {
@@ -10,6 +10,9 @@ interface Props {
   onConfirm: (liveConfirmed: boolean) => void;
   onReject: () => void;
   onEdit: () => void;
+  /** A keyboard decision asked on the card (Alt+Enter to confirm, Alt+Backspace to reject): shown as a second step. */
+  keyDecision?: 'confirm' | 'reject' | null;
+  onKeyDecisionDone?: () => void;
 }
 
 /**
@@ -17,13 +20,26 @@ interface Props {
  * order, until the user ticks that it uses real money. The tick holds for the version of the proposal it was given
  * on: an edit or a price move asks for it again.
  */
-export function OrderActions({ proposal, locked, error, editButton, onConfirm, onReject, onEdit }: Props) {
+export function OrderActions({ proposal, locked, error, editButton, onConfirm, onReject, onEdit, keyDecision = null, onKeyDecisionDone }: Props) {
   const [tickedFor, setTickedFor] = useState<string | null>(null);
   const live = proposal.mode === 'live';
   const liveConfirmed = live && tickedFor === proposal.updatedAt;
   const blockedId = `order-${proposal.id}-blocked`;
   const liveId = `order-${proposal.id}-live`;
   const canConfirm = !locked && !proposal.blocked && (!live || liveConfirmed);
+  const goBack = useRef<HTMLButtonElement>(null);
+  const stepId = `order-${proposal.id}-key-step`;
+  // The second step starts on "Go back", so a second stray key press decides nothing.
+  useEffect(() => {
+    if (keyDecision) goBack.current?.focus();
+  }, [keyDecision]);
+  const why = keyDecision === 'confirm' && !canConfirm
+    ? proposal.blocked
+      ? 'A rule blocks this order, so it cannot be confirmed.'
+      : live && !liveConfirmed
+        ? 'Tick “I confirm this live order uses real money” first.'
+        : 'This order cannot be confirmed now.'
+    : null;
 
   return (
     <div className="order-actions">
@@ -61,6 +77,42 @@ export function OrderActions({ proposal, locked, error, editButton, onConfirm, o
           Reject order
         </button>
       </div>
+      {keyDecision && (
+        <div
+          role="alertdialog"
+          aria-label={keyDecision === 'confirm' ? 'Confirm this order?' : 'Reject this order?'}
+          aria-describedby={stepId}
+          className="order-key-step"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              onKeyDecisionDone?.();
+            }
+          }}
+        >
+          <p id={stepId}>
+            {why ?? (keyDecision === 'confirm' ? `Place this order: ${proposal.description}? Nothing is sent until you choose Yes.` : `Reject this order: ${proposal.description}? Nothing is sent.`)}
+          </p>
+          <div className="order-buttons">
+            {!why && (
+              <button
+                type="button"
+                className={keyDecision === 'confirm' ? 'button button-primary button-compact' : 'button button-danger button-compact'}
+                onClick={() => {
+                  onKeyDecisionDone?.();
+                  if (keyDecision === 'confirm') onConfirm(liveConfirmed);
+                  else onReject();
+                }}
+              >
+                {keyDecision === 'confirm' ? 'Yes, place this order' : 'Yes, reject this order'}
+              </button>
+            )}
+            <button ref={goBack} type="button" className="button button-ghost button-compact" onClick={() => onKeyDecisionDone?.()}>
+              Go back
+            </button>
+          </div>
+        </div>
+      )}
       {error && (
         <p role="alert" className="order-error">
           {error}

@@ -6,6 +6,7 @@ import { OrderActions } from './OrderActions';
 import { OrderEditForm } from './OrderEditForm';
 import { OrderRules } from './OrderRules';
 import { orderCardDomId } from '../composer-focus';
+import { orderKeyDecision } from '../panel-shortcuts';
 
 /**
  * One order proposal in the log, leading with what needs attention: the side, amount, symbol and mode on top, then the
@@ -19,6 +20,7 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
   const actions = usePanelActions();
   const now = useNow(actions.now, proposal?.status === 'pending');
   const [editing, setEditing] = useState(false);
+  const [keyDecision, setKeyDecision] = useState<'confirm' | 'reject' | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
@@ -49,6 +51,13 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
       aria-describedby={titleId}
       aria-busy={busy || undefined}
       className={`order-card${live ? ' order-card-live' : ''}${pending && !expired ? ' order-card-pending' : ''}`}
+      onKeyDown={(event) => {
+        // Alt+Enter or Alt+Backspace on the focused card only opens a second step; never a decision by itself.
+        const decision = orderKeyDecision(event);
+        if (!decision || !pending || expired || editing || busy) return;
+        event.preventDefault();
+        setKeyDecision(decision);
+      }}
     >
       <header className="order-card-header">
         <h3 id={titleId} className="order-title">
@@ -121,6 +130,11 @@ export const OrderCard = memo(function OrderCard({ id }: { id: string }) {
             onConfirm={(liveConfirmed) => void actions.decideProposal(proposal.id, proposal.revision, 'confirm', liveConfirmed)}
             onReject={() => void actions.decideProposal(proposal.id, proposal.revision, 'reject')}
             onEdit={() => { setEditing(true); }}
+            keyDecision={keyDecision}
+            onKeyDecisionDone={() => {
+              setKeyDecision(null);
+              document.getElementById(orderCardDomId(id))?.focus();
+            }}
           />
         ))}
       {!pending && error && (

@@ -5,6 +5,7 @@ import { ConversationList } from './ConversationList';
 import { ModeBadge } from './ModeBadge';
 import { IncognitoSwitch } from './IncognitoSwitch';
 import { ConversationMenu } from './ConversationMenu';
+import { showShortcuts } from './ShortcutsDialog';
 import { extensionPageUrl } from '../../shared/runtime';
 import { HistoryIcon, PlusIcon, SettingsIcon } from './Icons';
 
@@ -55,6 +56,9 @@ export function PanelHeader() {
         <a className="icon-button" href={extensionPageUrl('metrics.html')} target="_blank" rel="noopener noreferrer" aria-label="Metrics" title="Metrics">
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" d="M4 20h16M7 16v-5m5 5V6m5 10v-8" /></svg>
         </a>
+        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (Alt+/)" onClick={showShortcuts}>
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><rect x="3" y="6" width="18" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="2" /><path stroke="currentColor" strokeWidth="2" strokeLinecap="round" d="M7 10h.01M11 10h.01M15 10h.01M7 14h10" /></svg>
+        </button>
         <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => { actions.openSettings(); }}>
           <SettingsIcon />
         </button>
