@@ -3,10 +3,14 @@ import type { PortClient } from '@/src/protocol/port-client';
 import type { ThemeChoice } from '../shared/theme';
 import type { PagePermission } from '../shared/page-permission';
 import { useSettingsForm } from '../options/hooks/use-settings-form';
-import { nextStep, previousStep, stepTitles, steps, type Step } from './steps';
+import { useProfileForm } from '../options/hooks/use-profile-form';
+import { usePrivacy } from '../options/hooks/use-privacy';
+import { mayLeave, nextStep, previousStep, stepTitles, steps, type Step } from './steps';
 import { AboutStep } from './components/AboutStep';
 import { KeysStep } from './components/KeysStep';
 import { ConnectionStep } from './components/ConnectionStep';
+import { ProfileStep } from './components/ProfileStep';
+import { ConsentStep } from './components/ConsentStep';
 import { PageDetectionStep } from './components/PageDetectionStep';
 import { FirstQuestionStep } from './components/FirstQuestionStep';
 
@@ -19,11 +23,15 @@ export interface OnboardingProps {
 }
 
 /**
- * First run: what Clera is, the keys, a connection test, the page-detection opt-in and a first question. Every step
- * can be skipped, and the whole tour too; it never blocks the panel or Settings, and Settings can reopen it.
+ * First run: what Clera is, the keys, a connection test, the profile, consent choices, the page-detection opt-in and a
+ * first question. Every step can be skipped, and the whole tour too; it never blocks the panel or Settings, and Settings
+ * can reopen it. The profile and consent are the options page's own state and requests, so Settings shows what was
+ * chosen here; leaving the profile step (Next, Back or Skip) saves what was typed, so nothing chosen is lost.
  */
 export function App({ client, applyTheme, pagePermission, openPanel }: OnboardingProps) {
   const settings = useSettingsForm(client, applyTheme);
+  const profile = useProfileForm(client);
+  const privacy = usePrivacy(client);
   const [step, setStep] = useState<Step>('about');
   const [left, setLeft] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -37,6 +45,17 @@ export function App({ client, applyTheme, pagePermission, openPanel }: Onboardin
     }
     heading.current?.focus();
   }, [step]);
+
+  /** Leaves the current step: a changed profile is saved first; if a field needs fixing, the step stays with the caret there. */
+  const leave = async (then: () => void) => {
+    if (!(await mayLeave(step, profile))) {
+      requestAnimationFrame(() => {
+        document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      });
+      return;
+    }
+    then();
+  };
 
   if (left) {
     return (
@@ -69,21 +88,23 @@ export function App({ client, applyTheme, pagePermission, openPanel }: Onboardin
         {step === 'about' && <AboutStep />}
         {step === 'keys' && <KeysStep settings={settings} />}
         {step === 'connection' && <ConnectionStep settings={settings} />}
+        {step === 'profile' && <ProfileStep profile={profile} />}
+        {step === 'consent' && <ConsentStep privacy={privacy} />}
         {step === 'page-detection' && <PageDetectionStep permission={pagePermission} />}
         {step === 'first-question' && <FirstQuestionStep client={client} configured={settings.state.view?.secrets.anthropicApiKey.set === true} openPanel={openPanel} />}
       </section>
       <nav className="button-row onboarding-nav" aria-label="Onboarding">
         {back && (
-          <button type="button" className="button button-ghost" onClick={() => { setStep(back); }}>
+          <button type="button" className="button button-ghost" onClick={() => void leave(() => { setStep(back); })}>
             Back
           </button>
         )}
         {next && (
-          <button type="button" className="button button-primary" onClick={() => { setStep(next); }}>
+          <button type="button" className="button button-primary" onClick={() => void leave(() => { setStep(next); })}>
             Next
           </button>
         )}
-        <button type="button" className="button button-ghost" onClick={() => { setLeft(true); }}>
+        <button type="button" className="button button-ghost" onClick={() => void leave(() => { setLeft(true); })}>
           Skip
         </button>
       </nav>

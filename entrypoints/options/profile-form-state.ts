@@ -1,4 +1,5 @@
 import { profileSchema, type Profile } from '@/src/protocol/memory';
+import type { PortClient } from '@/src/protocol/port-client';
 
 /** The profile as typed: goals one per line, the avoid list comma-separated, '' for "not set". */
 export interface ProfileFormState {
@@ -50,4 +51,32 @@ export function profileFromForm(form: ProfileFormState): { ok: true; profile: Pr
     errors[field] ??= issue.code === 'too_big' ? 'That is too long.' : issue.message;
   }
   return { ok: false, errors };
+}
+
+/** Whether two typed profiles are the same (nothing to save). */
+export function sameProfileForm(a: ProfileFormState, b: ProfileFormState): boolean {
+  return (Object.keys(a) as (keyof ProfileFormState)[]).every((key) => a[key] === b[key]);
+}
+
+/** The part of the background's port the profile needs. */
+export type ProfileClient = Pick<PortClient, 'request'>;
+
+/** Reads the saved profile from the background, as the form shows it. */
+export async function loadProfileForm(client: ProfileClient): Promise<{ form: ProfileFormState; problem: string | null }> {
+  const view = await client.request({ type: 'profile-get' });
+  return { form: profileForm(view.profile), problem: view.problem };
+}
+
+/**
+ * Validates the typed profile and saves it (sealed) through the background: the form as the background now holds it,
+ * or one message per field and nothing sent. Settings and onboarding save the same way.
+ */
+export async function saveProfileForm(
+  client: ProfileClient,
+  form: ProfileFormState,
+): Promise<{ ok: true; form: ProfileFormState; profile: Profile; problem: string | null } | { ok: false; errors: Partial<Record<keyof ProfileFormState, string>> }> {
+  const result = profileFromForm(form);
+  if (!result.ok) return result;
+  const view = await client.request({ type: 'profile-save', profile: result.profile });
+  return { ok: true, form: profileForm(view.profile), profile: view.profile, problem: view.problem };
 }

@@ -1,7 +1,7 @@
 import { test, expect, ANTHROPIC_KEY, ALPACA_KEY_ID, ALPACA_SECRET } from './support/fixtures';
 import { message, text } from '../simulators/anthropic';
 
-test('onboarding opens on install and walks through keys, connection test and a first question to a working panel', async ({ extension, anthropic, alpaca }) => {
+test('onboarding opens on install and walks through keys, connection test, profile, consent and a first question to a working panel, and Settings shows what it chose', async ({ extension, anthropic, alpaca }) => {
   anthropic.setScript(() => message(text('Your portfolio is up 1.2% today.')));
   const onboarding =
     extension.context.pages().find((page) => page.url().endsWith('/onboarding.html')) ??
@@ -27,6 +27,27 @@ test('onboarding opens on install and walks through keys, connection test and a 
   await expect(results).not.toContainText('✗');
   await onboarding.getByRole('button', { name: 'Next' }).click();
 
+  // The profile: chosen from the keyboard, and kept by Next alone (no separate save click).
+  const stepHeading = onboarding.getByRole('heading', { level: 2 });
+  await expect(stepHeading).toHaveText('Your investment profile');
+  await expect(stepHeading).toBeFocused();
+  const risk = onboarding.getByRole('combobox', { name: 'Risk tolerance' });
+  await risk.focus();
+  await risk.selectOption({ label: 'Aggressive' });
+  await onboarding.getByRole('textbox', { name: 'Investment goals' }).fill('Retire at 60');
+  await onboarding.getByRole('button', { name: 'Next' }).click();
+
+  // Consent: each choice applies at once; the checkbox is toggled with the space bar.
+  await expect(stepHeading).toHaveText('Your privacy choices');
+  await expect(stepHeading).toBeFocused();
+  const webSearch = onboarding.getByRole('checkbox', { name: 'Use web search' });
+  await expect(webSearch).toBeChecked();
+  await webSearch.focus();
+  await onboarding.keyboard.press('Space');
+  await expect(webSearch).not.toBeChecked();
+  await expect(onboarding.getByRole('status').filter({ hasText: 'Use web search: revoked.' })).toBeVisible();
+  await onboarding.getByRole('button', { name: 'Next' }).click();
+
   await expect(onboarding.getByRole('button', { name: 'Allow page detection' })).toBeVisible();
   await onboarding.getByRole('button', { name: 'Next' }).click();
 
@@ -39,6 +60,15 @@ test('onboarding opens on install and walks through keys, connection test and a 
   const log = panel.getByRole('log', { name: 'Conversation' });
   await expect(log).toContainText('How is my portfolio doing today?');
   await expect(log).toContainText('Your portfolio is up 1.2% today.');
+
+  // What onboarding set is what Settings shows.
+  const settings = await extension.openPage('options.html');
+  const profile = settings.getByRole('region', { name: 'Profile' });
+  await expect(profile.getByRole('combobox', { name: 'Risk tolerance' })).toHaveValue('aggressive');
+  await expect(profile.getByRole('textbox', { name: 'Investment goals' })).toHaveValue('Retire at 60');
+  const privacy = settings.getByRole('region', { name: 'Privacy' });
+  await expect(privacy.getByRole('checkbox', { name: 'Use web search' })).not.toBeChecked();
+  await expect(privacy.getByRole('checkbox', { name: 'Keep conversation history' })).toBeChecked();
 });
 
 test('Skip leaves onboarding at any step, and Settings reopens it', async ({ extension }) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
 import { consentLabels, retentionCategories, retentionChoices, retentionLabels, type ConsentCategory, type ConsentState, type Retention } from '@/src/protocol/privacy';
-import { usePrivacy } from '../hooks/use-privacy';
+import { usePrivacy, type PrivacyActions } from '../hooks/use-privacy';
 import { AnonymisedExport } from './AnonymisedExport';
 
 /** What a revoked category has kept, as the offer to delete it names it. */
@@ -19,7 +19,7 @@ const timeOf = (iso: string) => {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 };
 
-function ConsentRow({ consent, actions }: { consent: ConsentState; actions: ReturnType<typeof usePrivacy> }) {
+function ConsentRow({ consent, actions }: { consent: ConsentState; actions: PrivacyActions }) {
   const [confirming, setConfirming] = useState(false);
   const { label, detail } = consentLabels[consent.category];
   const id = `consent-${consent.category}`;
@@ -58,6 +58,19 @@ function ConsentRow({ consent, actions }: { consent: ConsentState; actions: Retu
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * One checkbox per data category, each applied at once through the background (with the offer to delete what a revoked
+ * one kept). Shared by the options page's Privacy region and onboarding's consent step.
+ */
+export function ConsentList({ actions }: { actions: PrivacyActions }) {
+  if (!actions.view) return null;
+  return (
+    <ul className="consent-list">
+      {actions.view.consents.map((consent) => <ConsentRow key={consent.category} consent={consent} actions={actions} />)}
+    </ul>
   );
 }
 
@@ -106,11 +119,7 @@ export function PrivacySection({ client }: { client: PortClient | null }) {
         What Clera may do with your data. Each choice applies at once, everywhere the data is used; revoking one offers to delete what it kept.
       </p>
       {actions.failure && <p role="alert" className="alert">{actions.failure}</p>}
-      {view && (
-        <ul className="consent-list">
-          {view.consents.map((consent) => <ConsentRow key={consent.category} consent={consent} actions={actions} />)}
-        </ul>
-      )}
+      <ConsentList actions={actions} />
       {view && view.ledger.length > 0 && (
         <details className="consent-ledger">
           <summary>Consent history ({String(view.ledger.length)} changes)</summary>

@@ -1,8 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { PortClient } from '@/src/protocol/port-client';
-import type { Profile } from '@/src/protocol/memory';
-import { errorMessage } from '../../shared/error-message';
-import { profileForm, profileFromForm, type ProfileFormState } from '../profile-form-state';
+import type { ProfileFormController } from '../hooks/use-profile-form';
 import { Field, SelectField, TextField } from './Field';
 
 const notSet = { value: '', label: 'Not set' } as const;
@@ -12,64 +8,19 @@ const EXPERIENCE = [notSet, { value: 'new', label: 'New to investing' }, { value
 const DETAIL = [notSet, { value: 'brief', label: 'Brief' }, { value: 'detailed', label: 'Detailed' }] as const;
 
 export interface ProfileFormProps {
-  /** The background's port, or null outside the extension. */
-  client: PortClient | null;
+  /** The profile being edited (useProfileForm), held by the page so that hiding the form loses nothing. */
+  profile: ProfileFormController;
   /** Prefix for element ids, so the form can be embedded twice on one page (e.g. onboarding). */
   idPrefix?: string;
-  onSaved?: (profile: Profile) => void;
 }
 
 /**
  * The investment profile form: every field optional, validated with the protocol's schema, saved (sealed) by the
  * background. Reusable: the options page's Profile section and onboarding's profile step both embed it.
  */
-export function ProfileForm({ client, idPrefix = 'profile', onSaved }: ProfileFormProps) {
-  const [form, setForm] = useState<ProfileFormState>(() => profileForm({}));
-  const [errors, setErrors] = useState<Partial<Record<keyof ProfileFormState, string>>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(true);
-
-  useEffect(() => {
-    if (!client) return;
-    let live = true;
-    client
-      .request({ type: 'profile-get' })
-      .then((view) => {
-        if (!live) return;
-        setForm(profileForm(view.profile));
-        setProblem(view.problem);
-      })
-      .catch((error: unknown) => { if (live) setProblem(errorMessage(error)); })
-      .finally(() => { if (live) setBusy(false); });
-    return () => { live = false; };
-  }, [client]);
-
-  const set = <K extends keyof ProfileFormState>(key: K) => (value: ProfileFormState[K]) => { setForm((current) => ({ ...current, [key]: value })); };
+export function ProfileForm({ profile, idPrefix = 'profile' }: ProfileFormProps) {
+  const { form, set, errors, problem, status, busy, save, available } = profile;
   const id = (name: string) => `${idPrefix}-${name}`;
-
-  const save = async () => {
-    const result = profileFromForm(form);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus('');
-      return;
-    }
-    setErrors({});
-    if (!client) return;
-    setBusy(true);
-    try {
-      const view = await client.request({ type: 'profile-save', profile: result.profile });
-      setForm(profileForm(view.profile));
-      setProblem(view.problem);
-      setStatus('Profile updated.');
-      onSaved?.(view.profile);
-    } catch (error) {
-      setStatus(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form
@@ -119,7 +70,7 @@ export function ProfileForm({ client, idPrefix = 'profile', onSaved }: ProfileFo
         onChange={set('avoid')}
       />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy || !client}>
+        <button type="submit" className="button button-primary" disabled={busy || !available}>
           Update profile
         </button>
         <p role="status" className="form-status">

@@ -65,3 +65,5 @@ export function usePrivacy(client: PortClient | null) {
     },
   };
 }
+
+export type PrivacyActions = ReturnType<typeof usePrivacy>;
