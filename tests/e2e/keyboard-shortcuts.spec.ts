@@ -56,6 +56,30 @@ test('a focused order card is confirmed from the keyboard only after a second st
   await expect.poll(orderPosts).toBe(1);
 });
 
+test('an order card focused while its answer is still arriving keeps the keyboard focus when the answer ends', async ({ extension, anthropic, alpaca }) => {
+  // The answer after the proposal comes late, so the card is on screen (and focused) before its answer is complete.
+  anthropic.setScript((_request, { call }) =>
+    call === 0
+      ? message(toolUse('propose_order', { side: 'buy', symbol: 'AAPL', amount: '500' }))
+      : { ...message(text('I prepared the order below.')), latency: { firstByteMs: 1500 } },
+  );
+  await configureThroughOptions(extension, { anthropic, alpaca });
+  const panel = await extension.openPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Message' });
+  await box.fill('Buy $500 of Apple');
+  await box.press('Enter');
+  const card = panel.getByRole('region', { name: 'Order confirmation' });
+  await expect(card).toBeVisible();
+  await card.focus();
+  await expect(card).toBeFocused();
+  await expect(panel.getByRole('log', { name: 'Conversation' })).toContainText('I prepared the order below.');
+  await expect(panel.getByRole('button', { name: 'Send' })).toBeVisible();
+  // Had the card been rebuilt when its answer arrived, the focus would have fallen back to the page.
+  await expect(card).toBeFocused();
+  await panel.keyboard.press('Alt+Enter');
+  await expect(card.getByRole('alertdialog', { name: 'Confirm this order?' })).toBeVisible();
+});
+
 test('the Keyboard shortcuts dialog lists the keys, keeps focus inside and closes with Escape', async ({ extension, anthropic, alpaca }) => {
   await configureThroughOptions(extension, { anthropic, alpaca });
   const panel = await extension.openPage('sidepanel.html');

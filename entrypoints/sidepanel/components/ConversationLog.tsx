@@ -1,4 +1,4 @@
-import { Fragment, useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
 import { usePanel } from '../hooks/use-panel';
@@ -29,22 +29,20 @@ export function ConversationLog() {
   const streamingLength = usePanel((state) => (state.streamingMessageId ? state.messages[state.streamingMessageId]?.text.length ?? 0 : 0));
   const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${order.length}:${streamingLength}:${Object.keys(proposals).length}:${Object.keys(cancels).length}`);
 
+  // One flat list of keyed rows, not a group per message: a card that moves from the end of the log to after its
+  // answer (when that answer arrives) keeps its element, so the keyboard focus and any open step stay on it.
+  const rows: ReactNode[] = [];
+  for (const id of order) {
+    rows.push(<MessageItem key={`message:${id}`} id={id} />, <MemoryNotes key={`memory:${id}`} answerId={id} />);
+    for (const proposalId of placement.after[id] ?? []) rows.push(<OrderCard key={`order:${proposalId}`} id={proposalId} />);
+    for (const cancelId of cancelPlacement.after[id] ?? []) rows.push(<CancelCard key={`cancel:${cancelId}`} id={cancelId} />);
+  }
+  for (const proposalId of placement.trailing) rows.push(<OrderCard key={`order:${proposalId}`} id={proposalId} />);
+  for (const cancelId of cancelPlacement.trailing) rows.push(<CancelCard key={`cancel:${cancelId}`} id={cancelId} />);
+
   return (
     <div ref={ref} onScroll={onScroll} className="log" role="log" aria-label="Conversation" aria-live="polite" tabIndex={0}>
-      {order.map((id) => (
-        <Fragment key={id}>
-          <MessageItem id={id} />
-          <MemoryNotes answerId={id} />
-          {placement.after[id]?.map((proposalId) => <OrderCard key={proposalId} id={proposalId} />)}
-          {cancelPlacement.after[id]?.map((cancelId) => <CancelCard key={cancelId} id={cancelId} />)}
-        </Fragment>
-      ))}
-      {placement.trailing.map((proposalId) => (
-        <OrderCard key={proposalId} id={proposalId} />
-      ))}
-      {cancelPlacement.trailing.map((cancelId) => (
-        <CancelCard key={cancelId} id={cancelId} />
-      ))}
+      {rows}
     </div>
   );
 }
