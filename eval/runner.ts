@@ -2,26 +2,15 @@ import { join } from 'node:path';
 import type { EvalCase } from './dataset/schema';
 import { runCase, type ModelSource } from './harness/run-case';
 import { readCassette, writeCassette, type Cassette } from './harness/cassette';
-import type { CaseOutcome } from './harness/outcome';
-import { casePassed, gradeCase } from './graders/index';
-import type { GradeResult, GraderEnv } from './graders/types';
+import type { GraderEnv } from './graders/types';
 import type { Judge, JudgeResult } from './judge/judge';
-import type { Verdict } from './judge/verdict';
+import { outcomeCost, resultOf, type CaseResult } from './case-result';
 import { variantLabel, type ExperimentVariant } from '../src/agents/experiments';
 
 export type SourceKind = 'scripted' | 'live' | 'replay';
 
-export interface CaseResult {
-  caseId: string;
-  category: string;
-  variant: string;
-  trial: number;
-  passed: boolean;
-  grades: GradeResult[];
-  outcome: CaseOutcome;
-  judge: { status: 'not run' } | { status: 'ok'; verdict: Verdict; model: string; promptVersion: string } | { status: 'error'; error: string; model: string; promptVersion: string };
-  judgeCostUsd: number;
-}
+export type { CaseResult } from './case-result';
+export { judgeMaterial } from './case-result';
 
 export interface RunOptions {
   source: SourceKind;
@@ -54,8 +43,6 @@ function modelSourceFor(options: RunOptions, path: string, errors: string[]): { 
   return { source: { kind: 'replay', cassette } };
 }
 
-const outcomeCost = (outcome: CaseOutcome) => outcome.modelCalls.reduce((sum, call) => sum + (call.costUsd ?? 0), 0);
-
 /** Runs every case (× trials) for one prompt variant through the agent core, grades it, and judges it if a judge is set. */
 export async function runVariant(cases: readonly EvalCase[], variant: ExperimentVariant, options: RunOptions): Promise<{ results: CaseResult[]; skipped: string[] }> {
   const jobs = cases.flatMap((item) => Array.from({ length: options.trials }, (_, trial) => ({ item, trial })));
@@ -80,13 +67,18 @@ export async function runVariant(cases: readonly EvalCase[], variant: Experiment
         continue;
       }
       const outcome = await runCase(job.item, model.source, variant.id);
-      if (outcome.variant !== variantLabel(variant)) outcome.harnessErrors.push(`the app ran variant ${outcome.variant ?? 'none'}, not ${variantLabel(variant)}`);
       if (model.save) writeCassette(path, model.save);
       spent += outcomeCost(outcome);
-      const grades = gradeCase(job.item, outcome, options.env);
-      const judged = await judgeOutcome(job.item, outcome, options, path.replace(/\.json$/, '.judge.json'));
-      spent += judged.cost;
-      const result: CaseResult = { caseId: job.item.id, category: job.item.category, variant: variantLabel(variant), trial: job.trial, passed: casePassed(grades), grades, outcome, judge: judged.judge, judgeCostUsd: judged.cost };
+      const judgePath = path.replace(/\.json$/, '.judge.json');
+      const judgeFor = options.judgeFor;
+      const result = await resultOf(job.item, outcome, {
+        variant: variantLabel(variant),
+        trial: job.trial,
+        env: options.env,
+        ...(judgeFor ? { judgeFor: () => judgeFor(judgePath) } : {}),
+        ...(options.judgeCostOf ? { judgeCostOf: options.judgeCostOf } : {}),
+      });
+      spent += result.judgeCostUsd;
       results.push(result);
       options.onResult?.(result);
     }
@@ -94,23 +86,4 @@ export async function runVariant(cases: readonly EvalCase[], variant: Experiment
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   results.sort((a, b) => cases.findIndex((c) => c.id === a.caseId) - cases.findIndex((c) => c.id === b.caseId) || a.trial - b.trial);
   return { results, skipped };
-}
-
-async function judgeOutcome(item: EvalCase, outcome: CaseOutcome, options: RunOptions, path: string): Promise<{ judge: CaseResult['judge']; cost: number }> {
-  const judging = outcome.answerText.trim() === '' ? null : (options.judgeFor?.(path) ?? null);
-  if (!judging) return { judge: { status: 'not run' }, cost: 0 };
-  const result = await judging.judge.score(judgeMaterial(item, outcome), outcome.answerText);
-  judging.save();
-  const cost = options.judgeCostOf?.(result) ?? 0;
-  if (result.ok) return { judge: { status: 'ok', verdict: result.value, model: result.model, promptVersion: result.promptVersion }, cost };
-  return { judge: { status: 'error', error: result.error, model: result.model, promptVersion: result.promptVersion }, cost };
-}
-
-export function judgeMaterial(item: EvalCase, outcome: CaseOutcome) {
-  return {
-    conversation: item.conversation,
-    ...(item.pageText ? { pageText: item.pageText } : {}),
-    toolResults: outcome.toolCalls.map((call) => ({ name: call.name, content: call.content })),
-    expectations: item.judge,
-  };
 }

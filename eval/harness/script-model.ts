@@ -76,3 +76,24 @@ export function scriptForCase(steps: readonly ScriptStep[], errors: string[]): S
     return message(text(fillTemplate(step.text, toolResultsByName(request), errors)));
   };
 }
+
+/**
+ * One script for several cases at once (the extension runs them one after another against one model): each request
+ * is answered by the script of the case whose last user turn it carries, counting that case's calls on its own.
+ */
+export function scriptForCases(cases: readonly { id: string; conversation: readonly { role: string; text: string }[]; script: readonly ScriptStep[] }[], errors: string[]): Script {
+  const calls = new Map<string, number>();
+  const scripts = new Map(cases.map((item) => [item.id, scriptForCase(item.script, errors)]));
+  return (request, context) => {
+    const asked = JSON.stringify(request.messages);
+    const item = cases.find((c) => asked.includes(JSON.stringify(c.conversation.at(-1)?.text ?? '\u0000').slice(1, -1)));
+    const script = item ? scripts.get(item.id) : undefined;
+    if (!item || !script) {
+      errors.push('script: a request that belongs to none of the cases');
+      return message(text('[no case]'));
+    }
+    const call = calls.get(item.id) ?? 0;
+    calls.set(item.id, call + 1);
+    return script(request, { ...context, call });
+  };
+}

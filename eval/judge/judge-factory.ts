@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { priceFor } from '../../src/monitoring/prices';
+import { judgeCost } from './judge-cost';
 import { readCassette, recordingFetch, replayingFetch, writeCassette, type Cassette } from '../harness/cassette';
 import { ANTHROPIC_ORIGIN } from '../harness/run-case';
 import { createJudge, type Judge, type JudgeResult } from './judge';
@@ -10,13 +10,7 @@ export interface JudgeFactory {
   costOf(result: JudgeResult<unknown>): number;
 }
 
-/** USD for a judge call's tokens from the dated price table; 0 (and counted as unpriced by the caller) when unknown. */
-export function judgeCost(result: JudgeResult<unknown>): number {
-  return result.usage.reduce((sum, u) => {
-    const price = priceFor(u.model) ?? priceFor(result.model);
-    return price ? sum + (u.input * Number(price.input) + u.output * Number(price.output)) / 1_000_000 : sum;
-  }, 0);
-}
+export { judgeCost } from './judge-cost';
 
 export function liveJudges(apiKey: string, model: string): JudgeFactory {
   return {

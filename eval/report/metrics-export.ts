@@ -1,4 +1,5 @@
 import type { RunReport } from './run-report';
+import type { CaseResult } from '../case-result';
 import type { EvalCaseResult } from '../../src/monitoring/eval-import';
 
 /**
@@ -30,14 +31,19 @@ export function metricsExport(report: RunReport, expected: ReadonlyMap<string, E
     version: 1,
     runAt: report.finishedAt,
     label: `${report.modelSource} · ${report.summaries.map((s) => s.variant).join(' vs ')} · dataset v${report.datasetVersion}`.slice(0, 200),
-    cases: report.results.map((r) => {
-      const actual = r.outcome.agent === null ? 'none' : routeName(r.outcome.agent, r.outcome.toolCalls.length > 0);
-      const want = expected.get(r.caseId);
-      const acceptable = (want?.routes ?? []).map((route) => routeName(route, want?.expectsTools ?? true));
-      const judge = r.judge.status === 'ok'
-        ? { judge: { accuracy: r.judge.verdict.accuracy.score, actionability: r.judge.verdict.actionability.score, risk_considerations: r.judge.verdict.risk_considerations.score, professional_tone: r.judge.verdict.professional_tone.score } }
-        : {};
-      return { id: `${r.caseId}#${r.variant}#t${r.trial}`.slice(0, 200), expectedRoute: acceptable.includes(actual) ? actual : (acceptable[0] ?? 'unknown'), actualRoute: actual, passed: r.passed, variant: r.variant, ...judge };
-    }),
+    cases: importEntries(report.results, expected),
   };
+}
+
+/** One import entry per result (case × variant × trial): the routes, the pass, the variant and valid judge scores. */
+export function importEntries(results: readonly CaseResult[], expected: ReadonlyMap<string, ExpectedRoute>): EvalCaseResult[] {
+  return results.map((r) => {
+    const actual = r.outcome.agent === null ? 'none' : routeName(r.outcome.agent, r.outcome.toolCalls.length > 0);
+    const want = expected.get(r.caseId);
+    const acceptable = (want?.routes ?? []).map((route) => routeName(route, want?.expectsTools ?? true));
+    const judge = r.judge.status === 'ok'
+      ? { judge: { accuracy: r.judge.verdict.accuracy.score, actionability: r.judge.verdict.actionability.score, risk_considerations: r.judge.verdict.risk_considerations.score, professional_tone: r.judge.verdict.professional_tone.score } }
+      : {};
+    return { id: `${r.caseId}#${r.variant}#t${r.trial}`.slice(0, 200), expectedRoute: acceptable.includes(actual) ? actual : (acceptable[0] ?? 'unknown'), actualRoute: actual, passed: r.passed, variant: r.variant, ...judge };
+  });
 }
