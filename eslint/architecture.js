@@ -95,7 +95,7 @@ export const layerRules = {
   settings: {
     'import/resolver': { typescript: { alwaysTryTypes: true, project: './tsconfig.json' } },
     'boundaries/elements': elements,
-    'boundaries/files': [{ category: 'domain', pattern: domainFiles }],
+    'boundaries/files': [{ category: 'domain', pattern: domainFiles }, { category: 'in-extension-eval', pattern: ['eval/in-extension/index.ts'] }],
     // Inline type imports (`import('../x').T`) are dependencies too.
     'boundaries/additional-dependency-nodes': [{ selector: 'TSImportType > Literal', kind: 'type', name: 'import-type' }],
   },
@@ -116,6 +116,9 @@ export const layerRules = {
           ...domainUsers.map((from) => ({ from: { element: { type: from } }, allow: { to: { file: { categories: 'domain' } } } })),
           { from: { file: { categories: 'domain' } }, disallow: { to: { element: { types: { noneOf: domainMayUse } } } }, message: domainMessage },
           { from: { file: { categories: 'domain' } }, allow: { to: { file: { categories: 'domain' } } } },
+          // "Run evaluation": the background worker is given the evaluation set's runner (eval/in-extension), its one
+          // way into eval/; the rest of eval/ is reached only through it.
+          { from: { element: { type: 'entrypoint' } }, allow: { to: { file: { categories: 'in-extension-eval' } } } },
         ],
       },
     ],

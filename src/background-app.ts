@@ -19,7 +19,8 @@ import { createSpanRecorder } from './monitoring/span-recorder';
 import { createMetricsRepository } from './store/metrics-repository';
 import { createAlertRepository } from './store/alert-repository';
 import { createAlertMonitor } from './monitoring/alert-monitor';
-import { createMetricsHandlers } from './background/metrics-handlers';
+import { baselineOf, createMetricsHandlers, recordEvalImport } from './background/metrics-handlers';
+import { createEvalRunHandlers } from './background/eval-run-service';
 import { breakerSpan, rateLimitWaitSpan } from './monitoring/span-builders';
 import { createResilience } from './resilience';
 import type { Fetchers } from './background/turn-runtime';
@@ -197,6 +198,18 @@ export function createBackgroundApp(platform: BackgroundPlatform) {
           split: async () => (await settings.get()).experiment.split,
           setSplit: async (split) => { await settings.save({ ...(await settings.get()), experiment: { split } }, {}); },
         },
+      }),
+      evalRun: createEvalRunHandlers({
+        runner: platform.evaluation,
+        settings,
+        fetch: platform.fetch,
+        clock: platform.clock,
+        newId: () => platform.ids.next('evalrun'),
+        keepAlive: platform.keepAlive,
+        broadcast: (event) => { broadcast(event); },
+        variant: async () => baselineOf((await settings.get()).experiment.split).replace(/@v\d+$/, ''),
+        record: (file) => recordEvalImport({ repository: metricsRepository, ids: platform.ids, clock: platform.clock }, file),
+        log: (message, details) => { platform.log('warn', message, details); },
       }),
       consent: consent.policy,
       privacy: (chat) => createPrivacyHandlers({

@@ -10,6 +10,7 @@ import { chromeLocalStore } from '@/src/platform/local-store';
 import { chromeSessionStore } from '@/src/platform/session-store';
 import { createChromeNotifications, WAKE_ALARM_PREFIX } from './notifications';
 import type { NoticeTarget } from '@/src/protocol/notifications';
+import { createEvaluationRunner } from '@/eval/in-extension/index';
 
 const FOLLOW_UP_ALARM = 'clera-follow-up';
 const ALERTS_ALARM = 'clera-alerts';
@@ -44,6 +45,8 @@ export default defineBackground(() => {
     localStore: chromeLocalStore(),
     session: chromeSessionStore(),
     notifications,
+    // "Run evaluation" on the metrics page: the evaluation set, run with the user's key against an in-process broker.
+    evaluation: createEvaluationRunner(),
   });
   openTarget = (target) => { keepAlive(app.ready.then(() => { app.openTarget(target); })); };
   // The alert rules are judged every 5 minutes (and after each turn, by the app).

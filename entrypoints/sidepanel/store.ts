@@ -141,6 +141,9 @@ function isCurrent(state: PanelState, event: PushEvent): boolean {
     case 'page-context':
     case 'vault-status':
       return true;
+    // The metrics page's evaluation run: not the panel's.
+    case 'eval-run-progress':
+      return false;
   }
 }
 
@@ -189,6 +192,7 @@ export function applyEvent(state: PanelState, event: PushEvent): PanelState {
     case 'conversation-focus':
     // The lock's state is the page's vault gate's (entrypoints/shared/VaultGate.tsx), not the panel store's.
     case 'vault-status':
+    case 'eval-run-progress':
       return state;
   }
 }

@@ -7,6 +7,7 @@ import type { BrowserPages } from './page-handlers';
 import type { ServerPort } from './port-server';
 import type { SessionStore } from '../platform/vault-lock';
 import type { NotificationPort } from '../protocol/notifications';
+import type { EvaluationRunner } from '../protocol/eval-run';
 
 /** Everything the background needs from the outside world; entrypoints/background builds the real ones. */
 export interface BackgroundPlatform {
@@ -39,4 +40,6 @@ export interface BackgroundPlatform {
   alerts?: AlertPort;
   /** Chrome notifications, the toolbar badge and per-proposal wake-ups; absent in Node tests that do not look at them. */
   notifications?: NotificationPort;
+  /** The evaluation set and its runner (eval/in-extension) for "Run evaluation" on the metrics page; absent, it is refused. */
+  evaluation?: EvaluationRunner;
 }

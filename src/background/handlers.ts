@@ -28,6 +28,7 @@ import { createApprovalService } from './approval-service';
 import { createConversationArchive } from './conversation-archive';
 import type { ConsentPolicy } from '../protocol/privacy';
 import type { createPrivacyHandlers } from './privacy-handlers';
+import type { createEvalRunHandlers } from './eval-run-service';
 
 export interface HandlerDeps {
   settings: SettingsRepository;
@@ -47,6 +48,8 @@ export interface HandlerDeps {
   summaries: SummaryRepository;
   /** The metrics view's requests and answer feedback (src/background/metrics-handlers.ts). */
   metricsView: ReturnType<typeof createMetricsHandlers>;
+  /** "Run evaluation" on the metrics page. */
+  evalRun: ReturnType<typeof createEvalRunHandlers>;
   /** Consent per data category, checked where the data is used; and the Privacy region's requests. */
   consent?: ConsentPolicy;
   privacy: (chat: { isRunning: (conversationId: string) => boolean }) => ReturnType<typeof createPrivacyHandlers>;
@@ -120,6 +123,7 @@ export function createRequestHandlers(deps: HandlerDeps) {
     },
     ...createMemoryHandlers({ memory: deps.memory, profiles: deps.profiles }),
     ...deps.metricsView,
+    ...deps.evalRun,
     ...deps.privacy(chat),
     'connection-test': () => settingsService.testConnections(),
     'key-origin-trust': (request) => settingsService.trustKeyOrigin(request.origin),

@@ -9,7 +9,7 @@ import type { AlertRepository } from '../store/alert-repository';
 import type { AlertMonitor } from '../monitoring/alert-monitor';
 import { defaultAlertRules } from '../monitoring/alert-rules';
 import { computeReport } from '../monitoring/metrics-report';
-import { routeWasRight, tallyByVariant } from '../monitoring/eval-import';
+import { routeWasRight, tallyByVariant, type EvalImport } from '../monitoring/eval-import';
 import { compareVariants } from '../monitoring/variant-comparison';
 import { experimentVariants, findExperimentVariant, variantLabel, type SplitArm } from '../agents/experiments';
 import { choiceFromSplit } from '../protocol/experiment';
@@ -42,6 +42,31 @@ export interface MetricsHandlerDeps {
 export function baselineOf(split: readonly SplitArm[]): string {
   const variant = findExperimentVariant(choiceFromSplit(split).defaultVariant) ?? experimentVariants[0];
   return variant ? variantLabel(variant) : 'default@v1';
+}
+
+/** Saves an evaluation's cases (an imported file, or a run from the metrics page) for routing accuracy and variants. */
+export async function recordEvalImport(deps: Pick<MetricsHandlerDeps, 'repository' | 'ids' | 'clock'>, results: EvalImport): Promise<{ cases: number; routeRight: number; routeWrong: number }> {
+  const { cases } = results;
+  const routeRight = cases.filter(routeWasRight).length;
+  const byRoute: Record<string, { right: number; wrong: number }> = {};
+  for (const entry of cases) {
+    const tally = (byRoute[entry.actualRoute] ??= { right: 0, wrong: 0 });
+    if (routeWasRight(entry)) tally.right += 1;
+    else tally.wrong += 1;
+  }
+  await deps.repository.saveEvalImport({
+    id: deps.ids.next('eval'),
+    importedAt: deps.clock.now().toISOString(),
+    runAt: results.runAt,
+    ...(results.label ? { label: results.label } : {}),
+    cases: cases.length,
+    routeRight,
+    routeWrong: cases.length - routeRight,
+    byRoute,
+    passed: cases.filter((entry) => entry.passed).length,
+    byVariant: tallyByVariant(cases),
+  });
+  return { cases: cases.length, routeRight, routeWrong: cases.length - routeRight };
 }
 
 /** An export holds at most this many spans (the newest). */
@@ -98,29 +123,7 @@ export function createMetricsHandlers(deps: MetricsHandlerDeps): Pick<Handlers, 
       });
       return { saved: true };
     },
-    'eval-import': async (request) => {
-      const { cases } = request.results;
-      const routeRight = cases.filter(routeWasRight).length;
-      const byRoute: Record<string, { right: number; wrong: number }> = {};
-      for (const entry of cases) {
-        const tally = (byRoute[entry.actualRoute] ??= { right: 0, wrong: 0 });
-        if (routeWasRight(entry)) tally.right += 1;
-        else tally.wrong += 1;
-      }
-      await deps.repository.saveEvalImport({
-        id: deps.ids.next('eval'),
-        importedAt: deps.clock.now().toISOString(),
-        runAt: request.results.runAt,
-        ...(request.results.label ? { label: request.results.label } : {}),
-        cases: cases.length,
-        routeRight,
-        routeWrong: cases.length - routeRight,
-        byRoute,
-        passed: cases.filter((entry) => entry.passed).length,
-        byVariant: tallyByVariant(cases),
-      });
-      return { cases: cases.length, routeRight, routeWrong: cases.length - routeRight };
-    },
+    'eval-import': (request) => recordEvalImport(deps, request.results),
     'metrics-variants': async (request) => {
       const { from, to } = rangeWindow(request.range);
       const split = (await deps.experiment?.split()) ?? [{ variant: 'default', weight: 100 }];

@@ -10,6 +10,7 @@ import { memoryListSchema, memoryViewSchema, profileSchema, profileViewSchema } 
 import { pageChipSchema } from './page';
 import { metricsRequestSchemas, metricsResponseSchemas } from './metrics';
 import { privacyRequestSchemas, privacyResponseSchemas } from './privacy';
+import { evalRunProgressEventSchema, evalRunRequestSchemas, evalRunResponseSchemas } from './eval-run';
 import { vaultRequestSchemas, vaultResponseSchemas, vaultStatusSchema } from './vault';
 import { secretsPatchSchema, secretsStatusSchema, settingsSchema, tradingModes } from './settings';
 
@@ -67,6 +68,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** Pins a head ("#12 <hash>", as Copy head hash gives it) to check on each Verify; null unpins. */
   z.object({ id, type: z.literal('audit-pin'), head: z.string().max(200).nullable() }),
   ...metricsRequestSchemas,
+  ...evalRunRequestSchemas,
   ...privacyRequestSchemas,
   ...vaultRequestSchemas,
   z.object({ id, type: z.literal('profile-get') }),
@@ -140,6 +142,7 @@ export const responseSchemas = {
   'audit-head': z.object({ head: auditHeadViewSchema.nullable(), pinned: auditHeadViewSchema.nullable() }),
   'audit-pin': z.object({ pinned: auditHeadViewSchema.nullable() }),
   ...metricsResponseSchemas,
+  ...evalRunResponseSchemas,
   ...privacyResponseSchemas,
   ...vaultResponseSchemas,
   'profile-get': profileViewSchema,
@@ -180,6 +183,8 @@ export const pushEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-context'), page: pageChipSchema.nullable() }),
   /** The vault locked (Lock now, idle) or unlocked: pages show or drop the unlock form. */
   z.object({ type: z.literal('vault-status'), status: vaultStatusSchema }),
+  /** "Run evaluation" on the metrics page: the run's state after each case. */
+  evalRunProgressEventSchema,
 ]);
 export const eventSchema = z.union([responseEventSchema, pushEventSchema]);
 export type PushEvent = z.infer<typeof pushEventSchema>;
