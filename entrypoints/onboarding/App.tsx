@@ -26,7 +26,7 @@ export interface OnboardingProps {
  * First run: what Clera is, the keys, a connection test, the profile, consent choices, the page-detection opt-in and a
  * first question. Every step can be skipped, and the whole tour too; it never blocks the panel or Settings, and Settings
  * can reopen it. The profile and consent are the options page's own state and requests, so Settings shows what was
- * chosen here; leaving the profile step (Next, Back or Skip) saves what was typed, so nothing chosen is lost.
+ * chosen here; leaving the keys or profile step (Next, Back or Skip) saves what was typed, so nothing chosen is lost.
  */
 export function App({ client, applyTheme, pagePermission, openPanel }: OnboardingProps) {
   const settings = useSettingsForm(client, applyTheme);
@@ -46,9 +46,13 @@ export function App({ client, applyTheme, pagePermission, openPanel }: Onboardin
     heading.current?.focus();
   }, [step]);
 
-  /** Leaves the current step: a changed profile is saved first; if a field needs fixing, the step stays with the caret there. */
+  /** Leaves the current step: typed keys or a changed profile are saved first; if a field needs fixing, the step stays with the caret there. */
   const leave = async (then: () => void) => {
-    if (!(await mayLeave(step, profile))) {
+    const drafts = {
+      settings: { available: client !== null, saveIfChanged: () => settings.save({ onlyIfChanged: true }) },
+      profile: { available: profile.available, saveIfChanged: () => (profile.changed ? profile.save() : Promise.resolve(true)) },
+    };
+    if (!(await mayLeave(step, drafts))) {
       requestAnimationFrame(() => {
         document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       });

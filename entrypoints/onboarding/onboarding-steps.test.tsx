@@ -52,6 +52,35 @@ describe('onboarding step order', () => {
   });
 });
 
+/** A draft that must not be saved by the step under test. */
+const untouched = { available: true, saveIfChanged: () => Promise.reject(new Error('saved the wrong draft')) };
+
+describe('leaving a step', () => {
+  const recording = (answer: boolean) => {
+    const calls: string[] = [];
+    const draft = (name: string) => ({ available: true, saveIfChanged: () => { calls.push(name); return Promise.resolve(answer); } });
+    return { calls, drafts: { settings: draft('settings'), profile: draft('profile') } };
+  };
+
+  it('saves the keys when leaving the keys step and the profile when leaving the profile step, and nothing elsewhere', async () => {
+    const { calls, drafts } = recording(true);
+    for (const step of steps) expect(await mayLeave(step, drafts)).toBe(true);
+    expect(calls).toEqual(['settings', 'profile']);
+  });
+
+  it('stays on the keys or profile step when its save fails, and never holds the user back outside the extension', async () => {
+    const { calls, drafts } = recording(false);
+    expect(await mayLeave('keys', drafts)).toBe(false);
+    expect(await mayLeave('profile', drafts)).toBe(false);
+    expect(await mayLeave('consent', drafts)).toBe(true);
+    expect(calls).toEqual(['settings', 'profile']);
+    const offline = { settings: { ...drafts.settings, available: false }, profile: { ...drafts.profile, available: false } };
+    expect(await mayLeave('keys', offline)).toBe(true);
+    expect(await mayLeave('profile', offline)).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+});
+
 describe('the profile step', () => {
   it('renders the options page form with the contract labels, each wired to its control, under ids of its own', () => {
     const html = renderToStaticMarkup(<ProfileStep profile={controller({ ...profileForm({}), riskTolerance: 'moderate', goals: 'Retire at 60' })} />);
@@ -73,8 +102,8 @@ describe('the profile step', () => {
 
   it('leaving it saves what was chosen through the background, and Settings reads the same back', async () => {
     const chosen: ProfileFormState = { ...profileForm({}), riskTolerance: 'aggressive', horizon: 'over-10', goals: 'Retire at 60\nHouse deposit' };
-    const draft = { changed: true, available: true, save: async () => (await saveProfileForm(bg.client, chosen)).ok };
-    expect(await mayLeave('profile', draft)).toBe(true);
+    const profile = { available: true, saveIfChanged: async () => (await saveProfileForm(bg.client, chosen)).ok };
+    expect(await mayLeave('profile', { settings: untouched, profile })).toBe(true);
 
     const settings = await loadProfileForm(bg.client);
     expect(settings.form).toEqual(chosen);
@@ -84,15 +113,12 @@ describe('the profile step', () => {
     expect(html).toMatch(/<textarea id="profile-goals"[^>]*>Retire at 60\nHouse deposit<\/textarea>/);
   });
 
-  it('stays on the step, sending nothing, while a field needs fixing; other steps and an unchanged profile leave freely', async () => {
+  it('stays on the step, sending nothing, while a field needs fixing', async () => {
     const bad: ProfileFormState = { ...profileForm({}), riskTolerance: 'conservative', baseCurrency: 'dollars' };
     let tried = 0;
-    const draft = { changed: true, available: true, save: async () => { tried += 1; return (await saveProfileForm(bg.client, bad)).ok; } };
-    expect(await mayLeave('profile', draft)).toBe(false);
+    const profile = { available: true, saveIfChanged: async () => { tried += 1; return (await saveProfileForm(bg.client, bad)).ok; } };
+    expect(await mayLeave('profile', { settings: untouched, profile })).toBe(false);
     expect((await loadProfileForm(bg.client)).form).toEqual(profileForm({}));
-
-    expect(await mayLeave('consent', draft)).toBe(true);
-    expect(await mayLeave('profile', { ...draft, changed: false })).toBe(true);
     expect(tried).toBe(1);
   });
 });

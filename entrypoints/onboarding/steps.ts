@@ -24,18 +24,27 @@ export function previousStep(step: Step): Step | null {
   return index > 0 ? (steps[index - 1] ?? null) : null;
 }
 
-/** What leaving a step needs of the profile being edited (useProfileForm). */
-export interface ProfileDraft {
-  changed: boolean;
+/** What leaving a step needs of the state being edited: a draft can be saved, and says whether it changed. */
+export interface Draft {
+  /** False outside the extension (nothing can be saved there, so nothing holds the user back). */
   available: boolean;
-  save(): Promise<boolean>;
+  /** Saves what changed (nothing when nothing did); false when a field needs fixing or the background refused. */
+  saveIfChanged(): Promise<boolean>;
+}
+
+/** The drafts of the steps whose forms have their own save button: the keys (the settings) and the profile. */
+export interface Drafts {
+  settings: Draft;
+  profile: Draft;
 }
 
 /**
- * Whether the user may leave `step` (Next, Back or Skip): leaving the profile step saves a changed profile first, and
- * stays (false) when a field needs fixing or the background refused, so nothing chosen is lost on the way.
+ * Whether the user may leave `step` (Next, Back or Skip): leaving the keys or the profile step saves what was typed
+ * first, and stays (false) when a field needs fixing or the background refused, so nothing chosen is lost on the way.
+ * The consent step needs nothing: each of its choices applies at once.
  */
-export async function mayLeave(step: Step, profile: ProfileDraft): Promise<boolean> {
-  if (step !== 'profile' || !profile.changed || !profile.available) return true;
-  return profile.save();
+export async function mayLeave(step: Step, drafts: Drafts): Promise<boolean> {
+  const draft = step === 'keys' ? drafts.settings : step === 'profile' ? drafts.profile : null;
+  if (!draft?.available) return true;
+  return draft.saveIfChanged();
 }

@@ -28,7 +28,7 @@ test('onboarding opens on install and walks through keys, connection test, profi
   await onboarding.getByRole('button', { name: 'Next' }).click();
 
   // The profile: chosen from the keyboard, and kept by Next alone (no separate save click).
-  const stepHeading = onboarding.getByRole('heading', { level: 2 });
+  const stepHeading = onboarding.locator('#step-title');
   await expect(stepHeading).toHaveText('Your investment profile');
   await expect(stepHeading).toBeFocused();
   const risk = onboarding.getByRole('combobox', { name: 'Risk tolerance' });
@@ -77,9 +77,27 @@ test('Skip leaves onboarding at any step, and Settings reopens it', async ({ ext
   await onboarding.getByRole('button', { name: 'Skip' }).click();
   await expect(onboarding.getByRole('status')).toContainText('reopen it any time from Settings');
   const settings = await extension.openPage('options.html');
+  // Nothing was typed, so nothing was stored.
+  await expect(settings.getByRole('button', { name: 'Remove Anthropic key' })).toHaveCount(0);
   const link = settings.getByRole('link', { name: 'Open the welcome tour' });
   await expect(link).toHaveAttribute('href', /onboarding\.html$/);
   // The panel works without onboarding: it asks for a key instead of blocking.
   const panel = await extension.openPage('sidepanel.html');
   await expect(panel.getByRole('button', { name: 'Open settings' })).toBeVisible();
+});
+
+test('what was typed is kept when leaving a step without its own save button: a key by Next, the profile by Skip', async ({ extension }) => {
+  const onboarding = await extension.openPage('onboarding.html');
+  await onboarding.getByRole('button', { name: 'Next' }).click();
+  await onboarding.getByLabel('Anthropic API key').fill(ANTHROPIC_KEY);
+  await onboarding.getByRole('button', { name: 'Next' }).click();
+  await expect(onboarding.locator('#step-title')).toHaveText('Check the connection');
+  await onboarding.getByRole('button', { name: 'Next' }).click();
+  await onboarding.getByRole('combobox', { name: 'Investment horizon' }).selectOption({ label: 'Over 10 years' });
+  await onboarding.getByRole('button', { name: 'Skip' }).click();
+  await expect(onboarding.getByRole('status')).toContainText('reopen it any time from Settings');
+
+  const settings = await extension.openPage('options.html');
+  await expect(settings.getByRole('button', { name: 'Remove Anthropic key' })).toBeVisible();
+  await expect(settings.getByRole('region', { name: 'Profile' }).getByRole('combobox', { name: 'Investment horizon' })).toHaveValue('over-10');
 });
