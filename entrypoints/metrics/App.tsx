@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { PortClient } from '@/src/protocol/port-client';
 import { timeRanges, type TimeRange } from '@/src/protocol/metrics';
 import type { ExportFormat } from '@/src/monitoring/span-export';
@@ -12,6 +12,7 @@ import { Charts } from './components/Charts';
 import { TracesSection } from './components/TracesSection';
 import { AlertsSection } from './components/AlertsSection';
 import { VariantsSection } from './components/VariantsSection';
+import { RunEvaluationSection } from './components/RunEvaluationSection';
 
 export interface MetricsAppProps {
   client: PortClient | null;
@@ -27,6 +28,7 @@ export function App({ client, applyTheme, panelUrl }: MetricsAppProps) {
   const { state, load, openTrace, exportMetrics, importEvaluation, saveRules, promoteVariant } = useMetrics(client, applyTheme);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const { report } = state;
+  const reload = useCallback(() => { void load(state.range, state.agent); }, [load, state.range, state.agent]);
   const disabled = client === null;
 
   return (
@@ -76,6 +78,7 @@ export function App({ client, applyTheme, panelUrl }: MetricsAppProps) {
           <GroupTable label="Tools" kind="tool" rows={report.tools} />
           <RoutingSection routing={report.routing} onImport={(file) => void importEvaluation(file)} disabled={disabled} />
           <VariantsSection comparison={state.variants} onPromote={(variant) => void promoteVariant(variant)} disabled={disabled} />
+          <RunEvaluationSection client={client} onRecorded={reload} />
           <Charts report={report} />
           <TracesSection traces={state.traces} open={state.trace} onOpen={(runId) => void openTrace(runId)} panelUrl={panelUrl} />
           <AlertsSection rules={state.rules} events={state.alerts} onSave={(rules) => void saveRules(rules)} disabled={disabled} />
