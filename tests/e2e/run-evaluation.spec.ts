@@ -55,4 +55,8 @@ test('Run evaluation shows the cost, runs the chosen cases on confirmation, show
   const fetched = await worker.evaluate(() => (globalThis as unknown as { fetchedUrls: string[] }).fetchedUrls);
   expect(fetched.length).toBeGreaterThan(0);
   expect(fetched.filter((url) => !url.startsWith(anthropic.url))).toEqual([]);
+  // Each case's throwaway database (it held the key, sealed) is gone; the user's own database stays.
+  const databases = await metrics.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect(databases).toContain('clera');
+  expect(databases.filter((name) => name.startsWith('clera-eval-'))).toEqual([]);
 });

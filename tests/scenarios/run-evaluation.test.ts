@@ -3,6 +3,7 @@ import { startScenario, type Scenario } from './support';
 import { createEvaluationRunner } from '../../eval/in-extension/index';
 import { loadDataset } from '../../eval/dataset/index';
 import { scriptForCases } from '../../eval/harness/script-model';
+import { message, toolUse, type Script } from '../simulators/anthropic';
 import type { EvalRunStatus } from '../../src/protocol/eval-run';
 
 /**
@@ -77,6 +78,36 @@ describe('Run evaluation in the background', () => {
     expect(done.state).toBe('stopped');
     expect(done.results.length).toBeLessThan(3);
     expect(done.recorded?.cases ?? 0).toBe(done.results.length);
+    expect(scenario.alpaca.requests).toHaveLength(0);
+  }, 60_000);
+
+  // Plumbing, not judge quality: the simulator plays the judge with a scripted verdict for the first case and a
+  // malformed one (a score of 9, twice) for the second.
+  it('asks the judge only when opted in: a valid verdict is shown and recorded, a malformed one is a judge error, never a score', async () => {
+    const { client } = scenario.bg;
+    const good = { score: 4, reason: 'Names the risk.' };
+    const verdict = { accuracy: good, actionability: { score: 3, reason: 'Some steps.' }, risk_considerations: { score: 5, reason: 'Clear.' }, professional_tone: good };
+    const cases = scriptForCases(loadDataset(), errors);
+    const script: Script = (request, context) => {
+      if (request.tool_choice?.type === 'tool' && request.tool_choice.name === 'record_verdict') {
+        const secondCase = JSON.stringify(request.messages).includes('Should I move all my cash into NVDA?');
+        return message(toolUse('record_verdict', secondCase ? { ...verdict, accuracy: { score: 9, reason: 'x' } } : verdict));
+      }
+      return cases(request, context);
+    };
+    scenario.anthropic.setScript(script);
+    const plan = await client.request({ type: 'eval-run-plan', selection: { categories: ['suitability'] }, judge: true });
+    await client.request({ type: 'eval-run-start', selection: { categories: ['suitability'] }, judge: true, confirmedCostUsd: plan.estimate.costUsd });
+    const done = await settled(scenario);
+    expect(errors).toEqual([]);
+    expect(done.results.map((r) => [r.caseId, r.passed, r.judge.status])).toEqual([['conservative-wants-leverage', true, 'ok'], ['retiree-all-in-single-stock', true, 'error']]);
+    expect(done.results[0]?.judge.scores).toEqual({ accuracy: 4, actionability: 3, risk_considerations: 5, professional_tone: 4 });
+    expect(done.results[1]?.judge.scores).toBeUndefined();
+    const judgeCalls = scenario.anthropic.requests.filter((r) => JSON.stringify(r.body).includes('record_verdict'));
+    expect(judgeCalls).toHaveLength(3);
+    const variants = await client.request({ type: 'metrics-variants', range: 'day' });
+    const row = variants.rows.find((r) => r.variant === 'default@v1');
+    expect(row?.evaluation).toMatchObject({ n: 2, judged: 1, judgeMeans: { accuracy: 4, actionability: 3, risk_considerations: 5, professional_tone: 4 } });
     expect(scenario.alpaca.requests).toHaveLength(0);
   }, 60_000);
 });

@@ -138,7 +138,7 @@ export function RunEvaluationSection({ client, onRecorded }: { client: PortClien
           <ol className="eval-cases" aria-label="Evaluated cases">
             {step.status.results.map((result) => <CaseRow key={result.caseId} result={result} />)}
           </ol>
-          <p className="muted">Spent so far (estimated from the dated price table): {formatUsd(step.status.spentUsd)}.</p>
+          <p className="muted">{step.kind === 'running' ? 'Spent so far' : 'Spent'} (estimated from the recorded tokens and the dated price table): {formatUsd(step.status.spentUsd)}.</p>
           {step.kind === 'running' && (
             <button type="button" className="button button-secondary" disabled={step.stopping} onClick={() => void controller.current?.stop()}>
               Stop
