@@ -30,7 +30,7 @@ function fakeClient() {
   };
   return {
     sent,
-    push: (event: PushEvent) => { for (const listener of listeners) listener(event); },
+    push: (event: PushEvent | { type: 'reconnected' }) => { for (const listener of listeners) listener(event); },
     client: {
       request: (body: { type: string }) => {
         sent.push(body);
@@ -98,6 +98,17 @@ describe('the run plan on the metrics page', () => {
     push({ type: 'eval-run-progress', status: { ...running([caseResult('a', true)], null), state: 'stopped', recorded: { cases: 1, routeRight: 1 } } });
     expect(c.view.step.kind).toBe('done');
     expect(c.view.step.kind === 'done' && progressLine(c.view.step.status)).toBe('Stopped after 1 of 2 cases: 1 passed.');
+  });
+
+  it('a run the restarted background no longer knows of is shown as ended, not as running forever', async () => {
+    const { c, push } = controller();
+    await c.estimate({ categories: ['suitability'] }, false);
+    await c.confirm();
+    push({ type: 'eval-run-progress', status: running([caseResult('a', false)], 'b') });
+    push({ type: 'reconnected' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(c.view.step.kind).toBe('done');
+    expect(c.view.step.kind === 'done' && progressLine(c.view.step.status)).toBe('The run failed after 1 of 2 cases: the background stopped during the run; the cases it had finished were not recorded.');
   });
 
   it('Stop before a run does nothing', async () => {

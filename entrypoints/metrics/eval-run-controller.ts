@@ -37,8 +37,23 @@ export function createEvalRunController(client: Client, onChange: (view: EvalRun
     if (status.state === 'running') set({ step: { kind: 'running', status, stopping: view.step.kind === 'running' && view.step.stopping } });
     else set({ step: { kind: 'done', status } });
   };
+  /** After the background restarted: a run it no longer knows of ended with it. */
+  const resync = async () => {
+    let status: EvalRunStatus | null = null;
+    try {
+      status = (await client.request({ type: 'eval-run-status' })).status;
+    } catch {
+      return;
+    }
+    if (status) show(status);
+    else if (view.step.kind === 'running') {
+      const lost = view.step.status;
+      set({ step: { kind: 'done', status: { ...lost, state: 'failed', current: null, error: 'the background stopped during the run; the cases it had finished were not recorded' } } });
+    }
+  };
   const unsubscribe = client.subscribe((event: PushEvent | { type: 'reconnected' }) => {
     if (event.type === 'eval-run-progress') show(event.status);
+    if (event.type === 'reconnected') void resync();
   });
 
   return {
