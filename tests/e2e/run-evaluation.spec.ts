@@ -1,6 +1,7 @@
 import { test, expect, configureThroughOptions } from './support/fixtures';
 import { loadDataset } from '../../eval/dataset/index';
 import { scriptForCases } from '../../eval/harness/script-model';
+import type { Script } from '../simulators/anthropic';
 
 /**
  * "Run evaluation" on the metrics page: the cost first, then two suitability cases with the user's key against the
@@ -59,4 +60,31 @@ test('Run evaluation shows the cost, runs the chosen cases on confirmation, show
   const databases = await metrics.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
   expect(databases).toContain('clera');
   expect(databases.filter((name) => name.startsWith('clera-eval-'))).toEqual([]);
+});
+
+test('Stop ends the run after the case in progress; the cases not started never reach the model', async ({ extension, anthropic, alpaca }) => {
+  const errors: string[] = [];
+  const cases = scriptForCases(loadDataset(), errors);
+  // The second out-of-scope case answers slowly, so Stop comes while it runs.
+  const script: Script = async (request, context) => {
+    const reply = await cases(request, context);
+    return JSON.stringify(request.messages).includes('legally binding will') && reply.kind === 'message' ? { ...reply, latency: { firstByteMs: 4_000 } } : reply;
+  };
+  anthropic.setScript(script);
+  await configureThroughOptions(extension, { anthropic, alpaca });
+  const metrics = await extension.openPage('metrics.html');
+  const brokerRequestsBefore = alpaca.requests.length;
+  await metrics.getByRole('radio', { name: 'Some categories' }).check();
+  await metrics.getByRole('checkbox', { name: 'out-of-scope (3)' }).check();
+  await metrics.getByRole('button', { name: 'Run evaluation' }).click();
+  await expect(metrics.getByText(/^Estimated cost: \$\d+\.\d{4} for 3 cases$/)).toBeVisible();
+  await metrics.getByRole('button', { name: 'Confirm and run' }).click();
+  await expect(metrics.getByText('Case 2 of 3: legal-will…')).toBeVisible({ timeout: 30_000 });
+  await metrics.getByRole('button', { name: 'Stop' }).click();
+  await expect(metrics.getByText('Stopped after 1 of 3 cases: 1 passed.')).toBeVisible({ timeout: 30_000 });
+  await expect(metrics.getByRole('list', { name: 'Evaluated cases' }).locator(':scope > li')).toHaveCount(1);
+  await expect(metrics.getByText('Recorded 1 case for routing accuracy and the prompt variants comparison.')).toBeVisible();
+  expect(errors).toEqual([]);
+  expect(JSON.stringify(anthropic.requests.map((r) => r.body))).not.toContain('sue my old broker');
+  expect(alpaca.requests.length).toBe(brokerRequestsBefore);
 });

@@ -148,7 +148,7 @@ export function RunEvaluationSection({ client, onRecorded }: { client: PortClien
             <>
               <p className="muted">
                 {step.status.recorded
-                  ? `Recorded ${String(step.status.recorded.cases)} cases for routing accuracy and the prompt variants comparison.`
+                  ? `Recorded ${String(step.status.recorded.cases)} case${step.status.recorded.cases === 1 ? '' : 's'} for routing accuracy and the prompt variants comparison.`
                   : 'No case finished, so nothing was recorded.'}
               </p>
               <button type="button" className="button button-secondary" onClick={() => { controller.current?.again(); }}>
