@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { VaultGate } from '../shared/VaultGate';
 import { connectBackground } from '../shared/runtime';
 import { applyTheme, rememberedTheme } from '../shared/theme';
 import '../shared/base.css';
@@ -9,9 +10,12 @@ import './audit.css';
 const root = document.getElementById('root');
 if (root) {
   applyTheme(rememberedTheme());
+  const client = connectBackground();
   createRoot(root).render(
     <StrictMode>
-      <App client={connectBackground()} applyTheme={applyTheme} />
+      <VaultGate client={client}>
+        <App client={client} applyTheme={applyTheme} />
+      </VaultGate>
     </StrictMode>,
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { VaultGate } from '../shared/VaultGate';
 import { connectBackground, extensionPageUrl } from '../shared/runtime';
 import { applyTheme, rememberedTheme } from '../shared/theme';
 import '../shared/base.css';
@@ -9,9 +10,12 @@ import './metrics.css';
 const root = document.getElementById('root');
 if (root) {
   applyTheme(rememberedTheme());
+  const client = connectBackground();
   createRoot(root).render(
     <StrictMode>
-      <App client={connectBackground()} applyTheme={applyTheme} panelUrl={extensionPageUrl('sidepanel.html')} />
+      <VaultGate client={client}>
+        <App client={client} applyTheme={applyTheme} panelUrl={extensionPageUrl('sidepanel.html')} />
+      </VaultGate>
     </StrictMode>,
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { VaultGate } from '../shared/VaultGate';
 import { readStartOptions } from './start-options';
 import { connectBackground, openOptionsPage } from '../shared/runtime';
 import { pagePermission } from '../shared/page-permission';
@@ -14,13 +15,16 @@ import './sidepanel.css';
 const root = document.getElementById('root');
 if (root) {
   applyTheme(rememberedTheme());
+  const client = connectBackground();
   createRoot(root).render(
     <StrictMode>
+      <VaultGate client={client}>
       <App
-        client={connectBackground()}
+        client={client}
         start={readStartOptions(location.search)}
         platform={{ openSettings: openOptionsPage, writeClipboard: (text) => navigator.clipboard.writeText(text), applyTheme: (theme) => { applyTheme(theme); }, focusCard: focusOrderCard, download: downloadText, pagePermission }}
       />
+      </VaultGate>
     </StrictMode>,
   );
   // The Markdown renderer is not part of the first paint; fetch it once the page is idle.

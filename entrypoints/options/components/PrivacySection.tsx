@@ -3,6 +3,7 @@ import type { PortClient } from '@/src/protocol/port-client';
 import { consentLabels, retentionCategories, retentionChoices, retentionLabels, type ConsentCategory, type ConsentState, type Retention } from '@/src/protocol/privacy';
 import { usePrivacy, type PrivacyActions } from '../hooks/use-privacy';
 import { AnonymisedExport } from './AnonymisedExport';
+import { PassphraseSection } from './PassphraseSection';
 
 /** What a revoked category has kept, as the offer to delete it names it. */
 const keptNouns: Record<ConsentCategory, string> = {
@@ -119,6 +120,7 @@ export function PrivacySection({ client }: { client: PortClient | null }) {
         What Clera may do with your data. Each choice applies at once, everywhere the data is used; revoking one offers to delete what it kept.
       </p>
       {actions.failure && <p role="alert" className="alert">{actions.failure}</p>}
+      <PassphraseSection client={client} />
       <ConsentList actions={actions} />
       {view && view.ledger.length > 0 && (
         <details className="consent-ledger">
