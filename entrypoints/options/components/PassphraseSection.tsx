@@ -138,7 +138,8 @@ export function PassphraseSection({ client }: { client: PortClient | null }) {
         )}
       </form>
       {failure && <p role="alert" className="alert">{failure}</p>}
-      <p role="status" className="form-status">{message}</p>
+      {/* A polite live region, not a second role="status" inside Privacy: the consent status stays the one status there. */}
+      <p aria-live="polite" className="form-status">{message}</p>
     </div>
   );
 }
