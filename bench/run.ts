@@ -14,6 +14,7 @@ import { consoleSummary, renderMarkdown, type BenchReport, type Section } from '
 import { previousFigures } from './speed-targets';
 import { measureSpanCost, renderSpanCost } from './span-cost';
 import { measureSealCost, renderSealCost } from './seal-cost';
+import { measureUnlockTime, renderUnlockTime } from './unlock-time';
 import { renderMemoryBench, runMemoryBench } from './memory-context';
 import { measureMetricsFigures, renderMetricsFigures } from './metrics-figures';
 import { measureStreaming, renderStreaming } from './stream-latency';
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
   log(`Metric capture: ${spanCost.p50Us.toFixed(1)} µs per event (p50), ${spanCost.p95Us.toFixed(1)} µs (p95)`);
   const sealCost = await measureSealCost();
   for (const row of sealCost) log(`Sealing: ${row.what} adds ${row.addedP50Ms.toFixed(3)} ms (p50)`);
+  const unlock = await measureUnlockTime();
+  log(`Unlock with a passphrase: p50 ${unlock.p50Ms.toFixed(0)} ms (PBKDF2-SHA256, ${String(unlock.iterations)} iterations)`);
   const memory = await section('Memory and long conversations', flag('skip-memory'), () => runMemoryBench({ log }));
   const metricsFigures = flag('skip-metrics') ? null : await measureMetricsFigures();
   if (metricsFigures) log(`Metrics view figures over ${String(metricsFigures.spans)} spans: ${Object.entries(metricsFigures.ranges).map(([range, f]) => `${range} ${f.p50Ms.toFixed(0)} ms`).join(', ')}`);
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
     renderMarkdown(report) +
       renderSpanCost(spanCost) +
       renderSealCost(sealCost) +
+      renderUnlockTime(unlock) +
       (memory.ok ? renderMemoryBench(memory.value) : '') +
       (metricsFigures ? renderMetricsFigures(metricsFigures) : '') +
       (streaming.ok ? renderStreaming(streaming.value) : '') +
