@@ -3,7 +3,7 @@
  * (so they use the extension's origin, its IndexedDB and WebCrypto): the pages under bench/pages are bundled with
  * esbuild into the build's `bench-pages/` folder. The production build never contains them.
  *
- * - Audit append: entries per second, sealed and hash-chained, appended one after another.
+ * - Audit append: entries per second, sealed and hash-chained, appended one after another and all at once.
  * - Metrics view over 100,000 spans: the spans are stored through the real recorder in the extension's database; the
  *   page's figures are requested from the worker for each range (the round trip the metrics page makes), and the
  *   metrics page is opened and timed until its Turns tile shows the stored data.
@@ -33,26 +33,46 @@ export async function addBenchPages(extensionDir: string): Promise<void> {
   for (const page of PAGES) await writeFile(path.join(out, `${page}.html`), `<!doctype html><meta charset="utf-8"><title>${page}</title><script type="module" src="./${page}.js"></script>\n`);
 }
 
+interface AppendRun {
+  count: number;
+  perSecond: number;
+  ms: number;
+  verified: boolean;
+}
+
 export interface AuditAppendResult {
-  chromium: { count: number; perSecond: number; ms: number; verified: boolean }[];
+  /** One after another: each append waits for the one before to be committed. */
+  chromium: AppendRun[];
+  /** All at once: every append is called before any is committed (group commit). */
+  chromiumTogether: AppendRun[];
   node: { count: number; perSecond: number; ms: number };
+  nodeTogether: { count: number; perSecond: number; ms: number };
 }
 
 export async function measureAuditAppend(browser: BenchBrowser, count = 2000, rounds = 3): Promise<AuditAppendResult> {
   const page = await browser.openPage('bench-pages/audit-append.html');
   await page.waitForFunction(() => 'benchRun' in window);
-  const chromium: AuditAppendResult['chromium'] = [];
+  const inPage = (together: boolean) =>
+    page.evaluate(([n, t]) => (window as unknown as { benchRun: (n: number, together: boolean) => Promise<AppendRun> }).benchRun(n, t), [count, together] as const);
+  const chromium: AppendRun[] = [];
+  const chromiumTogether: AppendRun[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    chromium.push(await page.evaluate((n) => (window as unknown as { benchRun: (n: number) => Promise<AuditAppendResult['chromium'][number]> }).benchRun(n), count));
+    chromium.push(await inPage(false));
+    chromiumTogether.push(await inPage(true));
   }
   await page.close();
+  return { chromium, chromiumTogether, node: await appendInNode(count, false), nodeTogether: await appendInNode(count, true) };
+}
+
+async function appendInNode(count: number, together: boolean): Promise<{ count: number; perSecond: number; ms: number }> {
   const { db, audit } = await createTestAuditLog();
   for (let n = 0; n < 50; n += 1) await audit.append(sampleEvent(n));
   const started = performance.now();
-  for (let n = 50; n < 50 + count; n += 1) await audit.append(sampleEvent(n));
+  if (together) await Promise.all(Array.from({ length: count }, (_, n) => audit.append(sampleEvent(50 + n))));
+  else for (let n = 50; n < 50 + count; n += 1) await audit.append(sampleEvent(n));
   const ms = performance.now() - started;
   db.close();
-  return { chromium, node: { count, ms, perSecond: (count / ms) * 1000 } };
+  return { count, ms, perSecond: (count / ms) * 1000 };
 }
 
 export interface MetricsChromiumResult {
@@ -146,21 +166,28 @@ export function renderExtensionPages(audit: AuditAppendResult | null, metrics: M
   const f = (v: number) => v.toFixed(1);
   const lines: string[] = [];
   if (audit) {
-    const rates = audit.chromium.map((r) => r.perSecond);
-    const worst = Math.min(...rates);
+    const worst = (runs: AppendRun[]) => Math.min(...runs.map((r) => r.perSecond));
+    const verdict = (rate: number) => (rate >= 2000 ? 'met' : 'not met');
+    const row = (label: string, r: AppendRun) => `| ${label} | ${r.perSecond.toFixed(0)} | ${f(r.ms)} ms | ${r.verified ? 'yes' : 'NO'} |`;
     lines.push(
       '',
       '## Audit append (Chromium and Node)',
       '',
-      `The real audit log (each entry sealed with AES-GCM and hash-chained, one compare-and-set transaction per entry),`,
-      `${String(audit.chromium[0]?.count ?? 0)} entries appended one after another after 50 warm-up entries, in a database of its own:`,
+      'The real audit log (each entry sealed with AES-GCM and hash-chained; the signed head and the anchor moved once per',
+      'write), in a database of its own, after 50 warm-up entries. **One after another**: each append waits for the one',
+      'before to be committed, as single trade decisions arrive, so every entry is one compare-and-set transaction.',
+      '**All at once**: every append is called before any is committed, as a burst of order updates arrives; the group',
+      `commit writes those waiting together (up to 256 per transaction). ${String(audit.chromium[0]?.count ?? 0)} entries per run:`,
       '',
       '| Where | Entries per second | Time | Chain verifies |',
       '| --- | ---: | ---: | --- |',
-      ...audit.chromium.map((r, i) => `| Chromium, extension page, run ${String(i + 1)} | ${r.perSecond.toFixed(0)} | ${f(r.ms)} ms | ${r.verified ? 'yes' : 'NO'} |`),
-      `| Node, fake-indexeddb | ${audit.node.perSecond.toFixed(0)} | ${f(audit.node.ms)} ms | – |`,
+      ...audit.chromium.map((r, i) => row(`Chromium, one after another, run ${String(i + 1)}`, r)),
+      ...audit.chromiumTogether.map((r, i) => row(`Chromium, all at once, run ${String(i + 1)}`, r)),
+      `| Node, fake-indexeddb, one after another | ${audit.node.perSecond.toFixed(0)} | ${f(audit.node.ms)} ms | – |`,
+      `| Node, fake-indexeddb, all at once | ${audit.nodeTogether.perSecond.toFixed(0)} | ${f(audit.nodeTogether.ms)} ms | – |`,
       '',
-      `Target at least 2,000 entries per second (Chromium, slowest run): ${worst >= 2000 ? 'met' : 'not met'} (${worst.toFixed(0)}).`,
+      `Target at least 2,000 entries per second (Chromium, slowest run): all at once ${verdict(worst(audit.chromiumTogether))} (${worst(audit.chromiumTogether).toFixed(0)});`,
+      `one after another ${verdict(worst(audit.chromium))} (${worst(audit.chromium).toFixed(0)}).`,
       '',
     );
   }

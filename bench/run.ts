@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     const browser = await launchWithExtension(build.dir);
     try {
       const audit: AuditAppendResult = await measureAuditAppend(browser, 2000, 3);
-      log(`  audit append: ${audit.chromium.map((r) => r.perSecond.toFixed(0)).join(', ')} entries/s (Chromium), ${audit.node.perSecond.toFixed(0)} (Node)`);
+      log(`  audit append, one after another: ${audit.chromium.map((r) => r.perSecond.toFixed(0)).join(', ')} entries/s (Chromium), ${audit.node.perSecond.toFixed(0)} (Node)`);
+      log(`  audit append, all at once: ${audit.chromiumTogether.map((r) => r.perSecond.toFixed(0)).join(', ')} entries/s (Chromium), ${audit.nodeTogether.perSecond.toFixed(0)} (Node)`);
       const metricsView: MetricsChromiumResult = await measureMetricsChromium(browser, 100_000, 5);
       log(`  metrics view: figures ${Object.entries(metricsView.report).map(([r, v]) => `${r} ${v.p50.toFixed(0)} ms`).join(', ')}; first render p50 ${metricsView.firstRender.p50.toFixed(0)} ms`);
       return { audit, metricsView };

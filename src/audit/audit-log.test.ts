@@ -83,6 +83,43 @@ describe('audit log: append, list, verify', () => {
     expect(await audit.verify()).toMatchObject({ status: 'intact', checked: 20 });
   });
 
+  it('writes appends that arrive together in shared transactions (group commit), each in call order with its own seq', async () => {
+    const { db, audit } = await createTestAuditLog();
+    await audit.append(sampleEvent(0));
+    const writes: string[] = [];
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    (db as unknown as { transaction: (...args: unknown[]) => unknown }).transaction = (...args: unknown[]) => {
+      if (args[0] === 'rw') writes.push('rw');
+      return transaction(...args);
+    };
+    const results = await Promise.all(Array.from({ length: 300 }, (_, n) => audit.append(sampleEvent(n + 1))));
+    // Call order is chain order: the n-th call gets seq n + 2.
+    expect(results.map((r) => r.seq)).toEqual(Array.from({ length: 300 }, (_, i) => i + 2));
+    // The first call is written on its own while the other 299 wait; those go in batches of at most 256.
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    expect(writes.length).toBeLessThanOrEqual(4);
+    const listed = await audit.list(301);
+    expect(listed.map((entry) => entry.proposalId).reverse()).toEqual(Array.from({ length: 301 }, (_, n) => sampleEvent(n).proposalId));
+    expect(await audit.verify()).toMatchObject({ status: 'intact', checked: 301 });
+  });
+
+  it('rejects every entry of a batch whose write fails, writes none of them, and goes on with the next append', async () => {
+    const { db, vault, audit } = await createTestAuditLog();
+    await audit.append(sampleEvent(0));
+    const seal = vault.seal.bind(vault);
+    let failing = true;
+    vault.seal = async (...args) => {
+      if (failing) throw new Error('vault locked');
+      return seal(...args);
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, n) => audit.append(sampleEvent(n + 1))));
+    expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
+    expect(await db.audit.count()).toBe(1);
+    failing = false;
+    expect(await audit.append(sampleEvent(1))).toMatchObject({ seq: 2 });
+    expect(await audit.verify()).toMatchObject({ status: 'intact', checked: 2 });
+  });
+
   it('does not fork the chain when two AuditLog instances append at the same time', async () => {
     const { db, vault, audit } = await createTestAuditLog();
     const other = await createAuditLog({ db, vault, clock: clockFrom(() => new Date('2025-06-12T15:00:00Z')) });

@@ -36,6 +36,8 @@ export interface AuditLogDeps {
 
 const DEFAULT_LIST_LIMIT = 500;
 const MAX_APPEND_ATTEMPTS = 20;
+/** The most entries one group commit writes; more wait for the next. */
+const MAX_BATCH = 256;
 
 
 const eventSchema = z.object({
@@ -43,6 +45,12 @@ const eventSchema = z.object({
   proposalId: z.string().min(1).max(200),
   data: z.record(z.string(), z.unknown()),
 });
+
+type ParsedEvent = z.infer<typeof eventSchema>;
+interface Written {
+  seq: number;
+  hash: string;
+}
 
 /** Where the chain ends, as read in one transaction: the head row as stored and the highest numeric seq. */
 interface Tail {
@@ -62,11 +70,12 @@ function withoutUndefined(value: unknown): unknown {
 }
 
 /**
- * The audit log of trade decisions (see ./types.ts). Append is serialised in-process, and every write is a
+ * The audit log of trade decisions (see ./types.ts). Appends are written in call order, and every write is a
  * compare-and-set: hashes, ciphertext and MAC are computed first (WebCrypto awaits inside an IndexedDB transaction
- * would let it auto-commit), then one short transaction re-reads the tail, writes the row and the head only if the
- * tail is still the one the entry was computed against, and otherwise the append starts over. Two writers (two
- * callers here, or another context with its own AuditLog) therefore never fork the chain.
+ * would let it auto-commit), then one short transaction re-reads the tail, writes the rows and the head only if the
+ * tail is still the one the entries were computed against, and otherwise the write starts over. Two writers (two
+ * callers here, or another context with its own AuditLog) therefore never fork the chain. Appends that arrive while a
+ * write is under way are written together by the next one (group commit).
  */
 export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
   const { db, vault, clock } = deps;
@@ -99,7 +108,11 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
   const sameTail = (a: Tail, b: Tail) =>
     a.lastSeq === b.lastSeq && JSON.stringify(a.head ?? null) === JSON.stringify(b.head ?? null);
 
-  async function appendOnce(event: z.infer<typeof eventSchema>): Promise<{ seq: number; hash: string } | null> {
+  /**
+   * Writes `events` as consecutive entries in one compare-and-set transaction: the rows and the head (signed once,
+   * for the last entry), or nothing when the tail moved since it was read (null: the caller starts over).
+   */
+  async function appendBatch(events: readonly ParsedEvent[]): Promise<Written[] | null> {
     const anchored = await anchor.read();
     const tail = await db.transaction('r', db.audit, db.auditHead, readTailInTransaction);
     const head = auditHeadSchema.safeParse(tail.head);
@@ -107,26 +120,67 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
     // Never reuse a seq (not even one an older copy of the log put back no longer holds: the anchor counts every entry
     // ever written), and link only to a head whose MAC holds: after damage (a dropped tail, a forged or missing head,
     // a rollback or a wipe) the new entry does not fill the gap, so `verify` keeps reporting it.
-    const seq = Math.max(head.success ? head.data.seq : 0, tail.lastSeq, anchored !== null && anchored !== 'forged' ? anchored.seq : 0) + 1;
-    const prevHash = trusted ? head.data.hash : GENESIS_HASH;
-    const canonical = entryCanonical({ seq, at: clock.now().toISOString(), ...event, prevHash });
-    const hash = await chainHash(subtle, prevHash, canonical);
-    const sealed = await vault.seal(canonical, sealContext(seq));
-    const mac = await signer.sign(seq, hash);
+    const firstSeq = Math.max(head.success ? head.data.seq : 0, tail.lastSeq, anchored !== null && anchored !== 'forged' ? anchored.seq : 0) + 1;
+    let prevHash = trusted ? head.data.hash : GENESIS_HASH;
+    const chained: { seq: number; prevHash: string; hash: string; canonical: string }[] = [];
+    for (const [index, event] of events.entries()) {
+      const seq = firstSeq + index;
+      const canonical = entryCanonical({ seq, at: clock.now().toISOString(), ...event, prevHash });
+      const hash = await chainHash(subtle, prevHash, canonical);
+      chained.push({ seq, prevHash, hash, canonical });
+      prevHash = hash;
+    }
+    // The hashes form a chain (each needs the one before); the ciphertexts do not, so they are computed together.
+    const sealed = await Promise.all(chained.map((entry) => vault.seal(entry.canonical, sealContext(entry.seq))));
+    const last = chained[chained.length - 1];
+    if (!last) return [];
+    const mac = await signer.sign(last.seq, last.hash);
     return db.transaction('rw', db.audit, db.auditHead, async () => {
       if (!sameTail(await readTailInTransaction(), tail)) return null;
-      await db.audit.add({ seq, prevHash, hash, sealed });
-      await db.auditHead.put({ id: 'head', seq, hash, mac });
-      return { seq, hash };
+      await db.audit.bulkAdd(chained.map(({ seq, prevHash: prev, hash }, index) => ({ seq, prevHash: prev, hash, sealed: sealed[index] })));
+      await db.auditHead.put({ id: 'head', seq: last.seq, hash: last.hash, mac });
+      return chained.map(({ seq, hash }) => ({ seq, hash }));
     });
   }
 
-  async function appendAndAnchor(event: z.infer<typeof eventSchema>): Promise<{ seq: number; hash: string } | null> {
-    const written = await appendOnce(event);
-    // After the row: a worker stopped in between leaves the anchor one behind, which verification accepts (an anchor
+  async function appendAndAnchor(events: readonly ParsedEvent[]): Promise<Written[] | null> {
+    const written = await appendBatch(events);
+    // After the rows: a worker stopped in between leaves the anchor behind, which verification accepts (an anchor
     // behind the head is not a rollback); the next append moves it on.
-    if (written) await anchor.advance(written);
+    const last = written?.[written.length - 1];
+    if (last) await anchor.advance(last);
     return written;
+  }
+
+  /**
+   * Group commit: appends that arrive while a write is under way wait in `pending` and are written together by the
+   * next one, in call order, in one transaction (at most MAX_BATCH at a time). Each caller's promise settles when its
+   * own entry is committed (or the batch failed). One caller at a time costs what it did before; many at once share
+   * the transactions, the head's signature and the anchor's update.
+   */
+  const pending: { event: ParsedEvent; resolve: (written: Written) => void; reject: (error: unknown) => void }[] = [];
+
+  async function flush(): Promise<void> {
+    const batch = pending.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    if (pending.length > 0) void serial(flush);
+    try {
+      for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+        const written = await appendAndAnchor(batch.map((item) => item.event));
+        if (written) {
+          batch.forEach((item, index) => {
+            const entry = written[index];
+            if (entry) item.resolve(entry);
+            else item.reject(new AppError({ kind: 'internal', code: 'audit-conflict', message: 'The audit log lost an entry while writing it. Try again.', retryable: true }));
+          });
+          return;
+        }
+        await backOff(attempt);
+      }
+      throw new AppError({ kind: 'internal', code: 'audit-conflict', message: 'The audit log kept changing while Clera wrote to it. Try again.', retryable: true });
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
   }
 
   async function readSnapshot(): Promise<AuditSnapshot & { checkpoint: unknown }> {
@@ -208,13 +262,10 @@ export async function createAuditLog(deps: AuditLogDeps): Promise<AuditLog> {
   return {
     async append(event: AuditEvent) {
       const parsed = eventSchema.parse({ ...event, data: withoutUndefined(event.data) });
-      return serial(async () => {
-        for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-          const written = await appendAndAnchor(parsed);
-          if (written) return written;
-          await backOff(attempt);
-        }
-        throw new AppError({ kind: 'internal', code: 'audit-conflict', message: 'The audit log kept changing while Clera wrote to it. Try again.', retryable: true });
+      return new Promise<Written>((resolve, reject) => {
+        pending.push({ event: parsed, resolve, reject });
+        // The first waiting entry schedules a flush; later ones join it (or the one after it, if it already began).
+        if (pending.length === 1) void serial(flush);
       });
     },
 
