@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { usePanel, usePanelActions } from '../hooks/use-panel';
 import { focusComposer } from '../composer-focus';
 import { ConversationList } from './ConversationList';
@@ -13,6 +13,24 @@ export function PanelHeader() {
   const actions = usePanelActions();
   const open = usePanel((state) => state.conversationsOpen);
   const toggle = useRef<HTMLButtonElement>(null);
+  const header = useRef<HTMLElement>(null);
+
+  // The conversations sheet opens just under the header, whose height changes when its actions wrap in a narrow panel.
+  useLayoutEffect(() => {
+    const element = header.current;
+    const panel = element?.parentElement;
+    if (!element || !panel) return;
+    const place = () => {
+      panel.style.setProperty('--panel-header-bottom', `${String(element.offsetTop + element.offsetHeight)}px`);
+    };
+    place();
+    if (!('ResizeObserver' in globalThis)) return;
+    const observer = new ResizeObserver(place);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
 
   const close = useCallback(() => {
     actions.closeConversations();
@@ -25,7 +43,7 @@ export function PanelHeader() {
   };
 
   return (
-    <header className="panel-header">
+    <header ref={header} className="panel-header">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">C</span>
         <h1 className="brand-name">Clera</h1>
