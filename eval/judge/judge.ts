@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { z } from 'zod';
-import { createAnthropic } from '../../src/clients/anthropic';
+import { createAnthropic, type AnthropicClient } from '../../src/clients/anthropic';
 import { JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, PAIRWISE_SYSTEM, materialText, type JudgeMaterial } from './prompt';
 import { preferenceSchema, preferenceTool, verdictSchema, verdictTool, type Preference, type Verdict } from './verdict';
 
@@ -31,7 +31,7 @@ export interface Judge {
 const MAX_ATTEMPTS = 2;
 
 async function structured<S extends z.ZodType>(
-  client: Anthropic,
+  client: AnthropicClient,
   model: string,
   system: string,
   tool: typeof verdictTool | typeof preferenceTool,

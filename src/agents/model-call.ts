@@ -1,4 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import type { AnthropicClient } from '../clients/anthropic';
 import type { UsageTotals } from './run-state';
 
 export interface ModelCallResult {
@@ -8,7 +9,7 @@ export interface ModelCallResult {
 
 /** One streamed model call: text deltas go out as they arrive; the whole message comes back at the end. */
 export async function streamModelCall(
-  client: Anthropic,
+  client: AnthropicClient,
   params: Anthropic.MessageCreateParamsStreaming,
   options: { signal: AbortSignal; onText: (delta: string) => void },
 ): Promise<ModelCallResult> {

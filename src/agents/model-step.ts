@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { AppError } from '../protocol/errors';
-import { anthropicError } from '../clients/anthropic';
+import { anthropicError, type AnthropicClient } from '../clients/anthropic';
 import type { Clock } from '../platform/clock';
 import type { AgentDefinition } from './agent';
 import type { AgentId } from './registry';
@@ -23,7 +23,7 @@ export interface ModelCallInfo {
 }
 
 export interface ModelStepDeps {
-  client: Anthropic;
+  client: AnthropicClient;
   clock: Clock;
   signal: AbortSignal;
   onModelCall?: (info: ModelCallInfo) => void;

@@ -1,4 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import type { AnthropicClient } from '../clients/anthropic';
 import type { ToolContext } from '../tools/define-tool';
 import { AppError } from '../protocol/errors';
 import { anthropicError } from '../clients/anthropic';
@@ -16,7 +17,7 @@ import type { Fallback, ModelFallback, RunState } from './run-state';
 export type { ModelCallInfo } from './model-step';
 
 export interface RunLoopDeps {
-  client: Anthropic;
+  client: AnthropicClient;
   models: { supervisor: string; specialist: string; fallback?: string };
   webSearch: boolean;
   toolContext: ToolContext;

@@ -7,7 +7,7 @@ import type { SettingsRepository } from '../store/settings-repository';
 import { createAssetCache, type ListedAsset } from '../page/asset-cache';
 import { createPageContextService, type PageAccess, type TabInfo } from '../page/page-context-service';
 import { articleQuestion, type Holding } from '../page/article-question';
-import { maxArticleChars } from '../page/article';
+import { maxArticleChars } from '../page/article-limit';
 import { createBrokerFromSettings, type Fetchers } from './turn-runtime';
 import type { ConsentPolicy } from '../protocol/privacy';
 

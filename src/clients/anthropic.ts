@@ -1,4 +1,15 @@
-import Anthropic from '@anthropic-ai/sdk';
+import { BaseAnthropic } from '@anthropic-ai/sdk/client';
+import {
+  APIConnectionError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+} from '@anthropic-ai/sdk/core/error';
+import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
+import { Models } from '@anthropic-ai/sdk/resources/models';
 import { AppError, isAbortError, upstreamError } from '../protocol/errors';
 import { assertKeyHost, keyGuardedFetch } from '../protocol/key-hosts';
 
@@ -14,13 +25,23 @@ export interface AnthropicOptions {
 }
 
 /**
+ * The SDK's client with only the two resources Clera calls: Messages (the model calls) and Models (the connection
+ * test). The SDK's full `Anthropic` class also constructs every other API (files, skills, beta, …), so a bundle that
+ * imports it carries all of them: about 270 KB more in the background worker. The SDK offers `BaseAnthropic` for this.
+ */
+export class AnthropicClient extends BaseAnthropic {
+  messages: Messages = new Messages(this);
+  models: Models = new Models(this);
+}
+
+/**
  * The Anthropic SDK as the extension uses it: called directly from the worker, so the browser header is required.
  * Throws `untrusted-key-host` for a base URL the key may not go to, and checks every request again on the way out.
  */
-export function createAnthropic(options: AnthropicOptions): Anthropic {
+export function createAnthropic(options: AnthropicOptions): AnthropicClient {
   const confirmed = options.confirmedOrigins ?? [];
   assertKeyHost(options.baseURL, confirmed);
-  return new Anthropic({
+  return new AnthropicClient({
     apiKey: options.apiKey,
     baseURL: options.baseURL,
     dangerouslyAllowBrowser: true,
@@ -34,24 +55,24 @@ export function createAnthropic(options: AnthropicOptions): Anthropic {
 export function anthropicError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   // Our resilient fetch throws AppErrors (circuit open, timeout); the SDK wraps them as connection errors.
-  if (error instanceof Anthropic.APIConnectionError && error.cause instanceof AppError) return error.cause;
+  if (error instanceof APIConnectionError && error.cause instanceof AppError) return error.cause;
   if (isAbortError(error)) return new AppError({ kind: 'cancelled', code: 'cancelled', message: 'Stopped.', retryable: true });
-  if (error instanceof Anthropic.AuthenticationError || error instanceof Anthropic.PermissionDeniedError) {
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
     return new AppError({ kind: 'configuration', code: 'anthropic-auth', message: 'Anthropic rejected the API key. Check it in Settings.', cause: error });
   }
-  if (error instanceof Anthropic.NotFoundError) {
+  if (error instanceof NotFoundError) {
     return new AppError({ kind: 'configuration', code: 'anthropic-model', message: 'Anthropic does not know the chosen model. Pick another in Settings.', cause: error });
   }
-  if (error instanceof Anthropic.RateLimitError) {
+  if (error instanceof RateLimitError) {
     return upstreamError('anthropic-rate-limit', 'Anthropic is rate-limiting requests right now.', { retryable: true, cause: error });
   }
-  if (error instanceof Anthropic.BadRequestError) {
+  if (error instanceof BadRequestError) {
     return new AppError({ kind: 'internal', code: 'anthropic-bad-request', message: `Anthropic refused the request: ${error.message}`, cause: error });
   }
-  if (error instanceof Anthropic.APIConnectionError) {
+  if (error instanceof APIConnectionError) {
     return upstreamError('anthropic-unreachable', 'Could not reach Anthropic. Check your connection.', { retryable: true, cause: error });
   }
-  if (error instanceof Anthropic.APIError) {
+  if (error instanceof APIError) {
     const overloaded = error.status === 529 || /overloaded/i.test(error.message);
     return upstreamError(overloaded ? 'anthropic-overloaded' : 'anthropic-error', overloaded ? 'Anthropic is overloaded right now.' : `Anthropic failed: ${error.message}`, {
       retryable: true,

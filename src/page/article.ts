@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
+import { maxArticleChars } from './article-limit';
 
-/** The most article text ever taken from a page (the quoting step trims further). */
-export const maxArticleChars = 12_000;
+export { maxArticleChars };
 
 export interface PageArticle {
   url: string;
