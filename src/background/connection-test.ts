@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock';
 import type { ConnectionCheck } from '../protocol/messages';
 import { confirmedKeyOrigins, type Endpoints, type Secrets, type Settings } from '../protocol/settings';
-import { assertKeyHost } from '../protocol/key-hosts';
+import { keyGuardedFetch } from '../protocol/key-hosts';
 import { anthropicError, createAnthropic } from '../clients/anthropic';
 import { alpacaError, alpacaNetworkError, type AlpacaService } from '../clients/alpaca/errors';
 import { AppError, toErrorInfo } from '../protocol/errors';
@@ -20,15 +20,16 @@ export interface ConnectionTestDeps {
 const accountSchema = z.object({ status: z.string(), equity: z.string(), account_number: z.string().optional() });
 
 async function alpacaGet(deps: ConnectionTestDeps, service: AlpacaService, url: string): Promise<unknown> {
-  // The keys go in the headers: a destination the user has not trusted is refused before anything is sent.
-  assertKeyHost(url, confirmedKeyOrigins(deps.settings));
+  // The keys go in the headers: a destination the user has not trusted is refused before anything is sent, and a
+  // redirect is not followed.
   let response: Response;
   try {
-    response = await deps.fetch(url, {
+    response = await keyGuardedFetch(deps.fetch, confirmedKeyOrigins(deps.settings))(url, {
       headers: { 'APCA-API-KEY-ID': deps.secrets.alpacaKeyId, 'APCA-API-SECRET-KEY': deps.secrets.alpacaSecretKey },
       signal: deps.clock.timeout(deps.timeoutMs ?? 15_000),
     });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw alpacaNetworkError(service, error);
   }
   const text = await response.text();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { confirmableOrigin, keyGuardedFetch, keyHostDecision } from './key-hosts';
+import { confirmableOrigin, keyGuardedFetch, keyHostDecision, withoutRedirects } from './key-hosts';
 
 const confirmed = ['https://gateway.example.com', 'https://proxy.example.org:8443'];
 
@@ -89,3 +89,30 @@ describe('the guarded fetch', () => {
     expect(send).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('redirects', () => {
+  it('asks fetch not to follow them, and refuses the browser\'s opaque redirect and a 3xx alike, naming both hosts', async () => {
+    const inits: (RequestInit | undefined)[] = [];
+    const answer = (response: Response) => vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(input instanceof Request ? { redirect: input.redirect } : init);
+      return Promise.resolve(response);
+    });
+    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers() } as Response;
+    await expect(withoutRedirects(answer(opaque))('http://127.0.0.1:9/v1/messages', { method: 'POST' })).rejects.toMatchObject({
+      code: 'key-redirect-refused',
+      message: expect.stringContaining('127.0.0.1:9 answered with a redirect;') as string,
+    });
+    const moved = new Response(null, { status: 307, headers: { location: 'https://evil.example.com/v2/orders' } });
+    await expect(withoutRedirects(answer(moved))(new Request('https://api.alpaca.markets/v2/orders'))).rejects.toMatchObject({
+      code: 'key-redirect-refused',
+      message: expect.stringContaining('api.alpaca.markets answered with a redirect to evil.example.com') as string,
+    });
+    expect(inits.map((init) => init?.redirect)).toEqual(['manual', 'manual']);
+    expect(inits[0]?.method).toBe('POST');
+    for (const status of [200, 304, 404]) {
+      const response = new Response(null, { status });
+      expect(await withoutRedirects(answer(response))('https://api.anthropic.com/v1/models')).toBe(response);
+    }
+  });
+});
+

@@ -77,10 +77,33 @@ export function assertKeyHost(url: string, confirmedOrigins: readonly string[]):
 }
 
 /**
+ * Sends a request that carries a key without following redirects. A browser's fetch would follow one and take custom
+ * headers (`x-api-key`, Alpaca's key headers) along to wherever it points, past the check above; none of the APIs
+ * Clera calls redirects, so a redirect is refused with `key-redirect-refused`, naming both hosts, and nothing is sent on.
+ * The browser reports a redirect as an opaque response; Node's fetch as the 3xx itself.
+ */
+export function withoutRedirects(send: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = input instanceof Request ? await send(new Request(input, { redirect: 'manual' })) : await send(input, { ...init, redirect: 'manual' });
+    if (response.type !== 'opaqueredirect' && (response.status < 300 || response.status > 399 || response.status === 304)) return response;
+    const from = parse(input instanceof Request ? input.url : input instanceof URL ? input.href : input)?.host ?? 'the server';
+    const location = response.headers.get('location');
+    const to = location ? parse(location)?.host : undefined;
+    throw new AppError({
+      kind: 'configuration',
+      code: 'key-redirect-refused',
+      message: `${from} answered with a redirect${to ? ` to ${to}` : ''}; Clera does not follow redirects with your keys, so nothing was sent there. Check the base URL in Settings.`,
+      details: { host: from, ...(to ? { redirectedTo: to } : {}) },
+    });
+  };
+}
+
+/**
  * Wraps the fetch that carries a key so that every request is checked before it leaves: a request to any other
- * destination is refused with `untrusted-key-host` and never reaches the network.
+ * destination is refused with `untrusted-key-host` and never reaches the network, and a redirect is not followed.
  */
 export function keyGuardedFetch(send: typeof fetch, confirmedOrigins: readonly string[]): typeof fetch {
+  const direct = withoutRedirects(send);
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     try {
@@ -88,6 +111,6 @@ export function keyGuardedFetch(send: typeof fetch, confirmedOrigins: readonly s
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    return send(input, init);
+    return direct(input, init);
   };
 }

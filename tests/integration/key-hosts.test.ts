@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startBackground } from '../support/background-harness';
 import { startAnthropicSimulator, message, text, type AnthropicSimulator } from '../simulators/anthropic';
 import { defaultSettings } from '../../src/protocol/settings';
@@ -26,7 +28,26 @@ function recordingFetch(sent: Sent[]): typeof fetch {
 }
 
 let anthropic: AnthropicSimulator | undefined;
-afterEach(async () => { await anthropic?.close(); anthropic = undefined; });
+const servers: Server[] = [];
+afterEach(async () => {
+  await anthropic?.close();
+  anthropic = undefined;
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** A loopback HTTP server that records the headers of every request and answers with `respond`. */
+async function localServer(respond: (path: string) => { status: number; headers?: Record<string, string> }): Promise<{ url: string; seen: IncomingHttpHeaders[] }> {
+  const seen: IncomingHttpHeaders[] = [];
+  const server = createServer((request, response) => {
+    seen.push(request.headers);
+    const { status, headers } = respond(request.url ?? '/');
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end('{}');
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`, seen };
+}
 
 async function start(baseUrls: { anthropic: string; alpacaTrading: string; alpacaData: string }) {
   const sent: Sent[] = [];
@@ -94,4 +115,25 @@ describe('keys go only to official hosts, loopback, or an origin the user confir
     expect(anthropic.requests.some((r) => r.path === '/v1/messages')).toBe(true);
     expect(sent).toEqual([]);
   });
+
+  it('a redirect from a trusted host is not followed: the keys never reach where it points, and the error says so', async () => {
+    // Both servers are on loopback, so the key-host check alone would let the keys follow the redirect.
+    const elsewhere = await localServer(() => ({ status: 200 }));
+    const gateway = await localServer((path) => ({ status: 307, headers: { location: `${elsewhere.url}${path}` } }));
+    const { bg, sent } = await start({ anthropic: gateway.url, alpacaTrading: gateway.url, alpacaData: gateway.url });
+
+    const { checks } = await bg.client.request({ type: 'connection-test' });
+    for (const service of ['anthropic', 'alpaca-trading', 'alpaca-data'] as const) {
+      expect(checks.find((c) => c.service === service), service).toMatchObject({ ok: false, detail: expect.stringContaining('redirect') as string });
+    }
+    await bg.client.request({ type: 'chat-send', text: 'What is my buying power?' });
+    await bg.idle();
+    // The answer fails with the reason (the model call was redirected) rather than with a network error.
+    expect(JSON.stringify(bg.events.filter((event) => event.type === 'message-upsert').at(-1))).toContain('answered with a redirect');
+
+    expect(gateway.seen.length).toBeGreaterThan(0);
+    expect(elsewhere.seen).toEqual([]);
+    expect(sent).toEqual([]);
+  });
 });
+

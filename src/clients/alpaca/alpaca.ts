@@ -3,7 +3,7 @@ import type { paths as TradingPaths } from './generated/trading';
 import type { paths as DataPaths } from './generated/market-data';
 import { alpacaError, alpacaNetworkError, type AlpacaService } from './errors';
 import { AppError } from '../../protocol/errors';
-import { assertKeyHost } from '../../protocol/key-hosts';
+import { assertKeyHost, withoutRedirects } from '../../protocol/key-hosts';
 
 export type TradingClient = Client<TradingPaths>;
 export type DataClient = Client<DataPaths>;
@@ -32,9 +32,10 @@ export interface AlpacaOptions {
 export function createAlpacaClients(options: AlpacaOptions): AlpacaClients {
   const headers = { 'APCA-API-KEY-ID': options.keyId, 'APCA-API-SECRET-KEY': options.secretKey };
   const wrapFetch = (service: AlpacaService) => async (request: Request) => {
-    const send = service === 'data' ? (options.dataFetch ?? options.fetch) : options.fetch;
+    const send = withoutRedirects(service === 'data' ? (options.dataFetch ?? options.fetch) : options.fetch);
     try {
-      // The keys ride on every request: refuse a destination the user has not trusted before anything is sent.
+      // The keys ride on every request: refuse a destination the user has not trusted before anything is sent, and
+      // do not follow a redirect (it would take the key headers along).
       assertKeyHost(request.url, options.confirmedOrigins ?? []);
       return await send(request);
     } catch (error) {
