@@ -11,6 +11,8 @@ function placed(id: string, status: ProposalStatus, change: Partial<Proposal> = 
   return {
     id,
     status,
+    draft: { side: 'buy', symbol: 'AAPL', amount: '1000', type: 'market', time_in_force: 'day' },
+    description: `Buy $1,000.00 of AAPL (${id})`,
     estimate: { price: '200', shares: '5', cost: '1000.00', buyingPowerAfter: '0', weightBeforePct: 0, weightAfterPct: 0, executes: 'now' },
     order: null,
     confirmedAt: TODAY_NY,
@@ -35,10 +37,25 @@ describe('daily totals: the orders that count today (New York day)', () => {
     ['saved before the confirmation time was kept: the broker submission time decides', [placed('a', 'filled', { confirmedAt: null, createdAt: TODAY_NY, order: order('5', '200', YESTERDAY_NY) })], { orderCount: 0, notional: '0.00' }],
     ['saved before, without a broker time: the proposal time decides', [placed('a', 'submitting', { confirmedAt: null, createdAt: YESTERDAY_NY })], { orderCount: 0, notional: '0.00' }],
   ])('%s', (_name, proposals, expected) => {
-    expect(dailyTotals(proposals, NOW)).toEqual(expected);
+    const { orderCount, notional } = dailyTotals(proposals, NOW);
+    expect({ orderCount, notional }).toEqual(expected);
   });
 
   it('leaves out the proposal being checked', () => {
-    expect(dailyTotals([placed('a', 'submitting'), placed('b', 'submitted')], NOW, 'a')).toEqual({ orderCount: 1, notional: '1000.00' });
+    expect(dailyTotals([placed('a', 'submitting'), placed('b', 'submitted')], NOW, 'a')).toEqual({ orderCount: 1, notional: '1000.00', unsettled: [] });
+  });
+
+  it('lists the orders of any day still being sent or with an unknown outcome as unsettled, except the one being checked', () => {
+    const proposals = [
+      placed('a', 'unknown', { confirmedAt: YESTERDAY_NY }),
+      placed('b', 'submitting'),
+      placed('c', 'submitted'),
+      placed('d', 'failed'),
+      placed('e', 'unknown'),
+    ];
+    expect(dailyTotals(proposals, NOW, 'e').unsettled).toEqual([
+      { symbol: 'AAPL', side: 'buy', description: 'Buy $1,000.00 of AAPL (a)' },
+      { symbol: 'AAPL', side: 'buy', description: 'Buy $1,000.00 of AAPL (b)' },
+    ]);
   });
 });

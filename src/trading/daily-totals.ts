@@ -31,12 +31,21 @@ function tradedNotional(proposal: Proposal): Decimal | null {
   return decimalFrom(proposal.estimate.cost, 'estimate.cost');
 }
 
-/** Orders placed on the New York day of `at` and the dollars they traded, leaving out `except` (the one being checked). */
+/** Sent, or being sent, without an answer from the broker yet. */
+const unsettledStatuses: readonly ProposalStatus[] = ['submitting', 'unknown'];
+
+/**
+ * Orders placed on the New York day of `at` and the dollars they traded, and the orders of any day whose outcome is
+ * not known yet, leaving out `except` (the one being checked).
+ */
 export function dailyTotals(proposals: readonly Proposal[], at: Date, except?: string): RuleFacts['today'] {
   const day = easternDate(at.toISOString());
   if (day === null) throw new RangeError('dailyTotals needs a valid date');
   let orderCount = 0;
   let notional = new Decimal(0);
+  const unsettled = proposals
+    .filter((proposal) => proposal.id !== except && unsettledStatuses.includes(proposal.status))
+    .map((proposal) => ({ symbol: proposal.draft.symbol, side: proposal.draft.side, description: proposal.description }));
   for (const proposal of proposals) {
     if (proposal.id === except || !placedStatuses.includes(proposal.status) || easternDate(placedAt(proposal)) !== day) continue;
     const traded = tradedNotional(proposal);
@@ -44,5 +53,5 @@ export function dailyTotals(proposals: readonly Proposal[], at: Date, except?: s
     orderCount += 1;
     notional = notional.plus(traded);
   }
-  return { orderCount, notional: notional.toFixed(2) };
+  return { orderCount, notional: notional.toFixed(2), unsettled };
 }

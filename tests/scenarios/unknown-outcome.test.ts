@@ -179,4 +179,38 @@ describe('an order whose outcome is unknown', () => {
     expect(scenario.alpaca.state.orders()).toHaveLength(0);
     expect(orderPosts(scenario)).toHaveLength(0);
   });
+
+  it('while an order is unknown, a new order for the same symbol is blocked and one for another symbol is flagged; once settled, neither', async () => {
+    scenario = await start();
+    scenario.alpaca.state.setPrice('MSFT', '400');
+    const { proposal } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '150' });
+    scenario.alpaca.faults.dropNext('POST /v2/orders', { afterProcessing: true });
+    failLookups(scenario);
+    await confirm(scenario, proposal).catch(() => undefined);
+    await scenario.bg.idle();
+
+    // "It seems not to have worked, buy it again": the same order cannot be confirmed while the first may be placed.
+    // The broker answers again (the failing look-ups had opened the circuit), but no follow-up has run yet: still unknown.
+    scenario.alpaca.faults.setStatusSequence(LOOKUP, []);
+    await waitForCircuit();
+    const { proposal: other } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'MSFT', amount: '100' });
+    expect(other.rules.find((r) => r.id === 'unsettled-orders')).toMatchObject({ outcome: 'warn' });
+    expect(other.blocked).toBe(false);
+    const { proposal: again } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '150' });
+    expect(again.blocked).toBe(true);
+    expect(again.rules.find((r) => r.id === 'unsettled-orders')).toMatchObject({
+      outcome: 'block',
+      reason: expect.stringMatching(/Buy \$150\.00 of AAPL.*not .*twice/) as unknown,
+    });
+    const refused = await confirm(scenario, again).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'blocked' });
+    expect(orderPosts(scenario)).toHaveLength(1);
+
+    // The follow-up learns the broker has it: the first order is settled, and the checks pass again.
+    await scenario.bg.app.followUp();
+    await scenario.bg.idle();
+    const { proposal: later } = await proposeThroughChat(scenario, { side: 'buy', symbol: 'AAPL', amount: '150' });
+    expect(later.rules.find((r) => r.id === 'unsettled-orders')).toMatchObject({ outcome: 'pass' });
+  });
 });
+

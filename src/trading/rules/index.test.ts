@@ -20,6 +20,7 @@ const ruleIds = [
   'market-hours',
   'buying-power',
   'sell-quantity',
+  'unsettled-orders',
   'max-order',
   'max-position-weight',
   'daily-count',
@@ -108,6 +109,7 @@ describe('evaluateOrder', () => {
       'market-hours': 'warn', // queued for the next open
       'buying-power': 'pass', // 6,000 ≤ 10,000
       'sell-quantity': 'pass',
+      'unsettled-orders': 'pass',
       'max-order': 'block', // 6,000 > 5,000
       'max-position-weight': 'pass', // (2,000 + 6,000) ÷ 50,000 = 16 %
       'daily-count': 'pass',

@@ -19,10 +19,11 @@ import { sellQuantityRule } from './sell-quantity';
 import { suitabilityAvoidListRule } from './suitability-avoid-list';
 import { suitabilityHorizonRule } from './suitability-horizon';
 import { suitabilityPositionWeightRule } from './suitability-position-weight';
+import { unsettledOrdersRule } from './unsettled-orders';
 import type { OrderEstimate, Rule, RuleFacts, RuleResult } from './types';
 
 export { priceMoved } from './price-moved';
-export type { OrderEstimate, RuleFacts, RuleOutcome, RuleResult } from './types';
+export type { OrderEstimate, RuleFacts, RuleOutcome, RuleResult, UnsettledOrder } from './types';
 
 /**
  * The pre-trade rules in the order the card lists them: the settings and account first (nothing else matters while
@@ -40,6 +41,7 @@ export const orderRules: readonly Rule[] = [
   marketHoursRule,
   buyingPowerRule,
   sellQuantityRule,
+  unsettledOrdersRule,
   maxOrderRule,
   maxPositionWeightRule,
   dailyCountRule,

@@ -22,8 +22,11 @@ export interface RuleFacts {
   } | null;
   /** ISO timestamps. */
   market: { isOpen: boolean; nextOpen: string; nextClose: string };
-  /** Orders this extension submitted today (New York day), not counting the one being checked. */
-  today: { orderCount: number; notional: string };
+  /**
+   * Orders this extension submitted today (New York day), not counting the one being checked; and `unsettled`, the
+   * orders (of any day) that were sent or being sent and whose outcome Clera does not know yet (absent: none).
+   */
+  today: { orderCount: number; notional: string; unsettled?: UnsettledOrder[] };
   limits: TradingLimits;
   mode: 'paper' | 'live';
   /** The second, explicit live-trading confirmation ticked in the order card. */
@@ -32,6 +35,14 @@ export interface RuleFacts {
   suitability?: { profile: Profile; mode: 'warn' | 'block' } | undefined;
   /** Why trading is blocked by the settings or the account (invalid saved settings, a mode the endpoint contradicts). */
   configurationProblems: string[];
+}
+
+/** An order Clera sent, or was sending, without knowing yet whether the broker has it ("outcome unknown"). */
+export interface UnsettledOrder {
+  symbol: string;
+  side: 'buy' | 'sell';
+  /** As the card says it: "Buy $150.00 of AAPL". */
+  description: string;
 }
 
 /** pass: fine. warn: allowed, but the card shows why to look twice. block: the order cannot be confirmed. */
