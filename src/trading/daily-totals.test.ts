@@ -54,8 +54,8 @@ describe('daily totals: the orders that count today (New York day)', () => {
       placed('e', 'unknown'),
     ];
     expect(dailyTotals(proposals, NOW, 'e').unsettled).toEqual([
-      { symbol: 'AAPL', side: 'buy', description: 'Buy $1,000.00 of AAPL (a)' },
-      { symbol: 'AAPL', side: 'buy', description: 'Buy $1,000.00 of AAPL (b)' },
+      { symbol: 'AAPL', description: 'Buy $1,000.00 of AAPL (a)' },
+      { symbol: 'AAPL', description: 'Buy $1,000.00 of AAPL (b)' },
     ]);
   });
 });

@@ -45,7 +45,7 @@ export function dailyTotals(proposals: readonly Proposal[], at: Date, except?: s
   let notional = new Decimal(0);
   const unsettled = proposals
     .filter((proposal) => proposal.id !== except && unsettledStatuses.includes(proposal.status))
-    .map((proposal) => ({ symbol: proposal.draft.symbol, side: proposal.draft.side, description: proposal.description }));
+    .map((proposal) => ({ symbol: proposal.draft.symbol, description: proposal.description }));
   for (const proposal of proposals) {
     if (proposal.id === except || !placedStatuses.includes(proposal.status) || easternDate(placedAt(proposal)) !== day) continue;
     const traded = tradedNotional(proposal);

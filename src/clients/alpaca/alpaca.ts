@@ -3,7 +3,7 @@ import type { paths as TradingPaths } from './generated/trading';
 import type { paths as DataPaths } from './generated/market-data';
 import { alpacaError, alpacaNetworkError, type AlpacaService } from './errors';
 import { AppError } from '../../protocol/errors';
-import { assertKeyHost, withoutRedirects } from '../../protocol/key-hosts';
+import { keyGuardedFetch } from '../../protocol/key-hosts';
 
 export type TradingClient = Client<TradingPaths>;
 export type DataClient = Client<DataPaths>;
@@ -31,13 +31,13 @@ export interface AlpacaOptions {
 
 export function createAlpacaClients(options: AlpacaOptions): AlpacaClients {
   const headers = { 'APCA-API-KEY-ID': options.keyId, 'APCA-API-SECRET-KEY': options.secretKey };
+  // The keys ride on every request: a destination the user has not trusted is refused before anything is sent, and a
+  // redirect is not followed (it would take the key headers along).
+  const confirmed = options.confirmedOrigins ?? [];
+  const guarded = { trading: keyGuardedFetch(options.fetch, confirmed), data: keyGuardedFetch(options.dataFetch ?? options.fetch, confirmed) };
   const wrapFetch = (service: AlpacaService) => async (request: Request) => {
-    const send = withoutRedirects(service === 'data' ? (options.dataFetch ?? options.fetch) : options.fetch);
     try {
-      // The keys ride on every request: refuse a destination the user has not trusted before anything is sent, and
-      // do not follow a redirect (it would take the key headers along).
-      assertKeyHost(request.url, options.confirmedOrigins ?? []);
-      return await send(request);
+      return await guarded[service](request);
     } catch (error) {
       if (request.signal.aborted || error instanceof AppError) throw error;
       throw alpacaNetworkError(service, error);

@@ -40,7 +40,6 @@ export interface RuleFacts {
 /** An order Clera sent, or was sending, without knowing yet whether the broker has it ("outcome unknown"). */
 export interface UnsettledOrder {
   symbol: string;
-  side: 'buy' | 'sell';
   /** As the card says it: "Buy $150.00 of AAPL". */
   description: string;
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { unsettledOrdersRule } from './unsettled-orders';
 import { checkRule, makeDraft, makeFacts } from '../../../tests/support/rule-facts';
 
-const aapl = { symbol: 'AAPL', side: 'buy' as const, description: 'Buy $150.00 of AAPL' };
-const msft = { symbol: 'MSFT', side: 'sell' as const, description: 'Sell 2 shares of MSFT' };
+const aapl = { symbol: 'AAPL', description: 'Buy $150.00 of AAPL' };
+const msft = { symbol: 'MSFT', description: 'Sell 2 shares of MSFT' };
 
 describe('unsettled-orders rule', () => {
   it('passes when no earlier order is waiting for the broker (none listed, or the list absent)', () => {
